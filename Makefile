@@ -1,0 +1,45 @@
+# Two commands on a fresh Debian machine with Python 3.11:
+#   make serve   set up, build the sample site, serve it at http://127.0.0.1:8000
+#   make test    set up (Python packages, Chromium, nginx) and run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUTPUT ?= output
+
+.PHONY: serve build publish test lint format lock system-deps clean
+
+$(BIN)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+serve: $(BIN)/.installed
+	$(BIN)/python scripts/serve.py --output $(OUTPUT)
+
+build: $(BIN)/.installed
+	$(BIN)/pelican content -s pelicanconf.py -o $(OUTPUT)
+
+publish: $(BIN)/.installed
+	$(BIN)/pelican content -s publishconf.py -o $(OUTPUT)
+
+system-deps:
+	bash scripts/install-system-deps
+
+test: $(BIN)/.installed system-deps
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -n 2 tests
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+# Re-pin requirements.in into requirements.lock (with hashes).
+lock: $(BIN)/.installed
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+
+clean:
+	rm -rf $(OUTPUT) .$(OUTPUT).building .$(OUTPUT).previous

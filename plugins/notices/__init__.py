@@ -1,0 +1,160 @@
+"""Public notices: one page per notice, listings by type, unit and asset category, and
+the upcoming auctions ordered by auction date.
+
+Notices arrive in the context from the publication plugin. Each gets its build-time
+status, its unit and the chain of notices it belongs to (rounds, corrections).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pelican import signals
+from pelican.generators import Generator
+
+from portal.notices import ASSET_CATEGORIES, NOTICE_TYPES, STATUSES
+
+from .calendar import calendar_bytes, notice_events
+from .chains import link_chains
+
+
+def human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} KB"
+
+
+class NoticesGenerator(Generator):
+    def generate_context(self) -> None:
+        now = self.context["build_now"]
+        units = self.settings["UNITS"]
+        notices = sorted(self.context.get("notices", []), key=lambda n: (n.date, n.slug), reverse=True)
+        held = self.context.get("held_notices", [])
+        for notice in notices + held:
+            notice.status_id = notice.record.status_on(now)
+            notice.status_label = STATUSES[notice.status_id]
+            notice.unit = units[notice.record.unit]
+        link_chains(notices)
+        for notice in held:
+            notice.chain = []
+        self.notices = notices
+        self.held = held
+        self.context["notices"] = notices
+        self.context["open_auctions"] = sorted(
+            (n for n in notices if n.record.is_auction and n.status_id in ("upcoming", "open", "closed")),
+            key=lambda n: n.record.auction_at,
+        )
+        self.context["open_selections"] = [
+            n for n in notices if not n.record.is_auction and n.status_id in ("upcoming", "open")
+        ]
+        self.context["NOTICE_ASSET_COUNTS"] = Counter(n.record.asset_category for n in notices)
+        self.context["NOTICE_UNIT_COUNTS"] = sorted(
+            Counter(n.record.unit for n in notices).items(), key=lambda item: units[item[0]].name
+        )
+        content_root = Path(self.settings["PATH"])
+        self.context["FILE_SIZES"] = {
+            attachment.file: human_size((content_root / attachment.file).stat().st_size)
+            for notice in notices
+            for attachment in notice.record.attachments
+            if (content_root / attachment.file).is_file()
+        }
+
+    def _listing(self, write, url: str, title: str, description: str, notices: list, **extra) -> None:
+        write(
+            f"{url}index.html",
+            self.get_template("notices"),
+            self.context,
+            paginated={"notices": notices},
+            template_name="notices",
+            url=url,
+            listing_title=title,
+            listing_description=description,
+            **extra,
+        )
+
+    def generate_output(self, writer) -> None:
+        write = writer.write_file
+        template = self.get_template("notice")
+        for notice in self.notices:
+            write(notice.save_as, template, self.context, notice=notice, content=notice, url=notice.url)
+        if self.settings.get("PORTAL_PREVIEW"):
+            for notice in self.held:
+                save_as = f"ban-nhap/{notice.save_as}"
+                write(save_as, template, self.context, notice=notice, content=notice, url=save_as)
+        settings = self.settings
+        self._listing(
+            write,
+            settings["NOTICES_URL"],
+            "Thông báo",
+            "Tất cả thông báo bán đấu giá tài sản, lựa chọn tổ chức đấu giá và tổ chức thẩm định giá.",
+            self.notices,
+            feed_kind=("notices", ""),
+        )
+        for type_id, slug in settings["NOTICE_TYPE_SLUGS"].items():
+            chosen = [n for n in self.notices if n.record.notice_type == type_id]
+            self._listing(
+                write,
+                settings["NOTICE_TYPE_URL"].format(slug=slug),
+                NOTICE_TYPES[type_id],
+                f"{NOTICE_TYPES[type_id]} do các đơn vị thi hành án dân sự đăng.",
+                chosen,
+                feed_kind=("notice_type", slug),
+            )
+        for unit_id, unit in settings["UNITS"].items():
+            chosen = [n for n in self.notices if n.record.unit == unit_id]
+            if chosen:
+                self._listing(
+                    write,
+                    settings["NOTICE_UNIT_URL"].format(slug=unit_id),
+                    f"Thông báo của {unit.name}",
+                    f"Các thông báo do {unit.name} đăng.",
+                    chosen,
+                    feed_kind=("unit", unit_id),
+                    unit=unit,
+                )
+        for category_id, slug in settings["NOTICE_ASSET_SLUGS"].items():
+            chosen = [n for n in self.notices if n.record.asset_category == category_id]
+            if chosen:
+                self._listing(
+                    write,
+                    settings["NOTICE_ASSET_URL"].format(slug=slug),
+                    f"Tài sản: {ASSET_CATEGORIES[category_id]}",
+                    f"Thông báo về tài sản loại {ASSET_CATEGORIES[category_id].lower()}.",
+                    chosen,
+                )
+        self._write_calendars(Path(writer.output_path))
+        self._listing(
+            write,
+            settings["NOTICE_UPCOMING_URL"],
+            "Đấu giá sắp tới",
+            "Các cuộc đấu giá tài sản chưa diễn ra, xếp theo ngày đấu giá.",
+            self.context["open_auctions"],
+            upcoming=True,
+        )
+
+    def _write_calendars(self, output: Path) -> None:
+        base_url = self.settings["PORTAL_URL"]
+        domain = urlsplit(base_url).hostname or "localhost"
+        site = self.settings["SITE"]
+        upcoming = []
+        for notice in self.notices:
+            events = notice_events(notice, base_url, domain)
+            if notice.record.is_auction and notice.record.auction:
+                target = output / notice.save_as.replace("index.html", "lich.ics")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(calendar_bytes(notice.title, events))
+            if notice.status_id in ("upcoming", "open", "closed"):
+                upcoming += events
+        target = output / self.settings["NOTICE_CALENDAR"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(calendar_bytes(f"Lịch đấu giá – {site.short_name}", upcoming))
+
+
+def _get_generators(pelican):
+    return NoticesGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(_get_generators)

@@ -1,0 +1,83 @@
+"""iCalendar files: every upcoming auction and registration deadline, and one file per
+auction notice for "add to calendar". UIDs and stamps come from the notices, not the
+clock, so rebuilds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Event
+
+from portal.formatting import format_money
+
+EVENT_LENGTH = dt.timedelta(hours=1)
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Trang thong tin dien tu THADS//Lich dau gia//VI")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    return calendar
+
+
+def _event(
+    uid: str, summary: str, start: dt.datetime, location: str, description: str, url: str, stamp: dt.datetime
+) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp.astimezone(dt.UTC))
+    event.add("dtstart", start)
+    event.add("dtend", start + EVENT_LENGTH)
+    event.add("summary", summary)
+    if location:
+        event.add("location", location)
+    event.add("description", description)
+    event.add("url", url)
+    return event
+
+
+def notice_events(notice, base_url: str, domain: str) -> list[Event]:
+    """The auction itself and its registration deadline, for one auction notice."""
+    record = notice.record
+    url = f"{base_url}/{notice.url}"
+    stamp = getattr(notice, "modified", None) or notice.date
+    price = f"Giá khởi điểm: {format_money(record.starting_price)}. " if record.starting_price else ""
+    events = []
+    if record.auction:
+        events.append(
+            _event(
+                f"dau-gia-{notice.slug}@{domain}",
+                f"Đấu giá: {notice.title}",
+                record.auction.at,
+                record.auction.place,
+                f"{price}Chi tiết: {url}",
+                url,
+                stamp,
+            )
+        )
+    if record.deadline:
+        label = "Hạn đăng ký đấu giá" if record.is_auction else "Hạn nộp hồ sơ"
+        place = record.registration.place if record.registration else record.application.place
+        events.append(
+            _event(
+                f"han-dang-ky-{notice.slug}@{domain}",
+                f"{label}: {notice.title}",
+                record.deadline - EVENT_LENGTH,
+                place,
+                f"{label} kết thúc lúc {record.deadline:%H:%M %d/%m/%Y}. {price}Chi tiết: {url}",
+                url,
+                stamp,
+            )
+        )
+    return events
+
+
+def calendar_bytes(name: str, events: list[Event]) -> bytes:
+    calendar = _calendar(name)
+    for event in sorted(events, key=lambda e: (e.decoded("dtstart"), str(e["uid"]))):
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,77 @@
+"""Checks across all content: duplicate slugs and addresses, notices that follow
+notices that do not exist. Single-file checks are in `documents.py`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .notices import Notice
+from .problems import Problem
+
+KIND_LABELS = {"news": "bài viết", "notice": "thông báo", "page": "trang"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the collection checks need of one piece of content."""
+
+    source: str
+    kind: str
+    slug: str
+    save_as: str
+    record: object
+    slug_line: int | None = None
+
+
+def check_collection(entries: list[Entry]) -> list[Problem]:
+    problems = []
+    by_slug: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    by_output: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_slug[(entry.kind, entry.slug)].append(entry)
+        if entry.save_as:
+            by_output[entry.save_as].append(entry)
+    for (kind, slug), same in by_slug.items():
+        if len(same) > 1:
+            others = ", ".join(e.source for e in same)
+            for entry in same:
+                problems.append(
+                    Problem(
+                        entry.source,
+                        entry.slug_line,
+                        "slug",
+                        f"Địa chỉ (slug) '{slug}' bị trùng giữa các {KIND_LABELS[kind]}: {others}. "
+                        "Hãy đổi tên tệp hoặc ghi 'slug:' khác.",
+                        code="duplicate-slug",
+                    )
+                )
+    for save_as, same in by_output.items():
+        kinds = {entry.kind for entry in same}
+        if len(same) > 1 and len(kinds) > 1:
+            others = ", ".join(e.source for e in same)
+            for entry in same:
+                problems.append(
+                    Problem(
+                        entry.source,
+                        entry.slug_line,
+                        "slug",
+                        f"Hai nội dung cùng ghi ra một trang '{save_as}': {others}.",
+                        code="duplicate-output",
+                    )
+                )
+    notices = {e.slug: e for e in entries if isinstance(e.record, Notice)}
+    for entry in notices.values():
+        previous = entry.record.previous
+        if previous and previous not in notices:
+            problems.append(
+                Problem(
+                    entry.source,
+                    None,
+                    "previous",
+                    f"không có thông báo nào có địa chỉ '{previous}' (tên tệp không có đuôi .md).",
+                    code="previous",
+                )
+            )
+    return problems

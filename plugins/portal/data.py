@@ -1,0 +1,191 @@
+"""Province data from `data/`: site identity, units, news categories.
+
+Another province runs the portal by editing these files only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from . import frontmatter
+from .problems import Problem, display_path
+from .text import fold
+from .types import RequiredText, Text
+from .validation import validate
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Site(_Strict):
+    name: RequiredText
+    short_name: RequiredText
+    parent_name: Text = ""
+    portal_title: RequiredText
+    province: RequiredText
+    url: RequiredText
+    language: Text = "vi"
+    emblem: Text = ""
+    emblem_alt: Text = ""
+    address: RequiredText
+    phone: RequiredText
+    email: RequiredText
+    working_hours: Text = ""
+    responsible: Text = ""
+    licence: Text = ""
+    default_author: RequiredText
+    national_auction_portal: Text = ""
+    national_service_portal: Text = ""
+
+
+class Unit(_Strict):
+    id: RequiredText
+    name: RequiredText
+    short_name: RequiredText
+    kind: Literal["province", "district", "regional"]
+    area: Text = ""
+    address: RequiredText
+    phone: Text = ""
+    email: Text = ""
+    working_hours: Text = ""
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+    successor: Text | None = None
+
+    def valid_on(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+class Category(_Strict):
+    id: RequiredText
+    name: RequiredText
+    description: Text = ""
+
+
+@dataclass
+class PortalData:
+    site: Site
+    units: dict[str, Unit]
+    categories: list[Category]
+    root: Path
+    _category_keys: dict[str, Category] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for category in self.categories:
+            for key in (category.id, category.name):
+                self._category_keys[fold(key).casefold()] = category
+
+    def category(self, key: str) -> Category | None:
+        """A category by its id or its name, with or without diacritics."""
+        return self._category_keys.get(fold(key).casefold())
+
+
+def _read_yaml(path: Path, source: str) -> tuple[Any, dict[str, int], list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, {}, [Problem(source, None, None, "Thiếu tệp dữ liệu này.", code="data")]
+    except UnicodeDecodeError:
+        return None, {}, [Problem(source, None, None, "Tệp dữ liệu phải lưu ở mã UTF-8.", code="encoding")]
+    try:
+        data, lines = frontmatter.load_yaml(text)
+    except frontmatter.FrontMatterError as error:
+        return None, {}, [Problem(source, error.line, None, error.message, code="yaml")]
+    return data, lines, []
+
+
+def _validate_entry(model: type[_Strict], entry: Any, lines: dict[str, int], prefix: str, source: str):
+    """Validate one mapping of a data file, mapping its fields to file lines."""
+    own_lines = {key[len(prefix) + 1 :]: line for key, line in lines.items() if key.startswith(f"{prefix}.")}
+    front = frontmatter.FrontMatter(data=entry if isinstance(entry, dict) else {}, body="", lines=own_lines)
+    item, problems = validate(model, front, source)
+    label = f"[{int(prefix) + 1}]" if prefix.isdigit() else prefix
+    return item, [
+        Problem(
+            source,
+            p.line or lines.get(prefix),
+            f"{label}.{p.field}" if label else p.field,
+            p.message,
+            code="data",
+        )
+        for p in problems
+    ]
+
+
+def load_list(path: Path, model: type[_Strict], project_root: Path) -> tuple[list, list[Problem]]:
+    """A data file holding a YAML list of records of one model."""
+    source = display_path(path, project_root)
+    raw, lines, problems = _read_yaml(path, source)
+    if raw is None and problems:
+        return [], problems
+    if not isinstance(raw, list):
+        return [], [
+            Problem(source, 1, None, "Tệp phải là một danh sách (mỗi mục bắt đầu bằng '- ').", code="data")
+        ]
+    items = []
+    for index, entry in enumerate(raw):
+        item, found = _validate_entry(model, entry, lines, str(index), source)
+        problems += found
+        if item is not None:
+            items.append(item)
+    return items, problems
+
+
+def load(root: str | Path) -> tuple[PortalData | None, list[Problem]]:
+    """Read and check everything in `data/`; return the data and every problem found."""
+    root = Path(root)
+    problems: list[Problem] = []
+    site_source = display_path(root / "site.yml", root.parent)
+    site_raw, site_lines, problems = _read_yaml(root / "site.yml", site_source)
+    site = None
+    if site_raw is not None:
+        front = frontmatter.FrontMatter(
+            data=site_raw if isinstance(site_raw, dict) else {}, body="", lines=site_lines
+        )
+        site, found = validate(Site, front, site_source)
+        problems += found
+    units, found = load_list(root / "units.yml", Unit, root.parent)
+    problems += found
+    categories, found = load_list(root / "categories.yml", Category, root.parent)
+    problems += found
+    if not problems:  # a unit that failed validation would show up as "missing" here
+        problems += _check_units(units, display_path(root / "units.yml", root.parent))
+    if site is None or problems:
+        return None, problems
+    return PortalData(site, {unit.id: unit for unit in units}, categories, root), problems
+
+
+def _check_units(units: list[Unit], source: str) -> list[Problem]:
+    problems, seen = [], set()
+    ids = {unit.id for unit in units}
+    for unit in units:
+        if unit.id in seen:
+            problems.append(Problem(source, None, "id", f"Mã đơn vị '{unit.id}' bị trùng.", code="data"))
+        seen.add(unit.id)
+        if unit.successor and unit.successor not in ids:
+            problems.append(
+                Problem(
+                    source,
+                    None,
+                    "successor",
+                    f"Đơn vị '{unit.id}': đơn vị kế thừa '{unit.successor}' không có trong danh sách.",
+                    code="data",
+                )
+            )
+        if unit.valid_to and unit.valid_to < unit.valid_from:
+            problems.append(
+                Problem(
+                    source,
+                    None,
+                    "valid_to",
+                    f"Đơn vị '{unit.id}': ngày kết thúc trước ngày bắt đầu.",
+                    code="data",
+                )
+            )
+    return problems

@@ -1,0 +1,144 @@
+"""One content file read, decoded, parsed and validated: the river's first step.
+
+The Pelican reader and `scripts/check` both call `load_document`, so the build and the
+checker report the same problems in the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import encoding, frontmatter
+from .data import PortalData
+from .news import NewsPost, Page
+from .notice_checks import notice_problems
+from .notices import Notice
+from .problems import ERROR, Problem, display_path
+from .text import nfc
+from .validation import validate
+
+NEWS, NOTICE, PAGE = "news", "notice", "page"
+MODELS = {NEWS: NewsPost, NOTICE: Notice, PAGE: Page}
+PAGES_FOLDER = "pages"
+# ![](x.png) or ![ ](x.png): an image with no description for screen readers.
+_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+
+
+@dataclass
+class Document:
+    path: Path
+    source: str
+    kind: str
+    front: frontmatter.FrontMatter | None = None
+    record: NewsPost | Notice | Page | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.record is not None and not any(p.severity == ERROR for p in self.problems)
+
+    @property
+    def slug(self) -> str:
+        if self.record is not None and self.record.slug:
+            return self.record.slug
+        return self.path.stem
+
+    @property
+    def body(self) -> str:
+        return self.front.body if self.front else ""
+
+
+def classify(data: dict, relative: Path) -> str:
+    if "notice_type" in data:
+        return NOTICE
+    if relative.parts and relative.parts[0] == PAGES_FOLDER:
+        return PAGE
+    return NEWS
+
+
+def read_text(path: Path, source: str) -> tuple[str | None, list[Problem]]:
+    """Decode a file; name legacy encodings, a byte-order mark, decomposed text."""
+    decoded = encoding.decode(path.read_bytes())
+    if decoded.text is None:
+        name = encoding.ENCODING_NAMES.get(decoded.encoding, decoded.encoding)
+        return None, [
+            Problem(
+                source,
+                None,
+                None,
+                f"Tệp không lưu ở mã UTF-8 mà ở {name}. Hãy chạy 'scripts/check --fix' "
+                "hoặc lưu lại tệp với mã UTF-8.",
+                code=f"encoding:{decoded.encoding}",
+            )
+        ]
+    problems = []
+    if decoded.bom:
+        problems.append(
+            Problem(
+                source,
+                1,
+                None,
+                "Tệp có ký tự đánh dấu BOM ở đầu; hãy chạy 'scripts/check --fix' để bỏ.",
+                code="bom",
+            )
+        )
+    if decoded.nfd:
+        problems.append(
+            Problem(
+                source,
+                _first_nfd_line(decoded.text),
+                None,
+                "Chữ tiếng Việt ở dạng tổ hợp (NFD), tìm kiếm sẽ không thấy; hãy chạy "
+                "'scripts/check --fix' để chuẩn hóa (NFC).",
+                code="nfd",
+            )
+        )
+    return nfc(decoded.text), problems
+
+
+def _first_nfd_line(text: str) -> int:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if nfc(line) != line:
+            return number
+    return 1
+
+
+def load_document(path: Path, portal: PortalData, content_root: Path) -> Document:
+    path = Path(path)
+    relative = path.resolve().relative_to(Path(content_root).resolve())
+    source = display_path(path, Path(content_root).parent)
+    text, problems = read_text(path, source)
+    document = Document(path=path, source=source, kind=NEWS, problems=problems)
+    if text is None:
+        return document
+    try:
+        document.front = frontmatter.parse(text)
+    except frontmatter.FrontMatterError as error:
+        document.problems.append(Problem(source, error.line, None, error.message, code="yaml"))
+        return document
+    document.kind = classify(document.front.data, relative)
+    record, found = validate(MODELS[document.kind], document.front, source, {"portal": portal})
+    document.problems += found
+    document.record = record
+    if isinstance(record, Notice):
+        document.problems += notice_problems(record, document.front, source, portal)
+    document.problems += _body_problems(document)
+    return document
+
+
+def _body_problems(document: Document) -> list[Problem]:
+    problems = []
+    for offset, line in enumerate(document.body.split("\n")):
+        if _IMAGE_WITHOUT_ALT.search(line):
+            problems.append(
+                Problem(
+                    document.source,
+                    document.front.body_line + offset,
+                    None,
+                    "Ảnh trong bài thiếu mô tả: viết mô tả giữa dấu [ ], ví dụ ![Quang cảnh hội nghị](...).",
+                    code="image-alt",
+                )
+            )
+    return problems

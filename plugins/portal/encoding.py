@@ -1,0 +1,72 @@
+"""Reading editors' files: UTF-8 expected; legacy encodings detected and named.
+
+Vietnamese offices still produce files in Windows-1258 (tone marks as combining
+characters), Windows-1252, and text typed with the TCVN3 (ABC) ".VnTime" fonts, which is
+valid Latin-1-looking text that reads as mojibake. Each is detected here so the editor
+is told what the file is and how to fix it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+BOM = b"\xef\xbb\xbf"
+# Windows-1258 keeps five tone marks as combining characters; these bytes are letters in 1252.
+_CP1258_TONE_BYTES = {0xCC, 0xD2, 0xDE, 0xEC, 0xF2}
+_VIETNAMESE_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ")
+
+
+@dataclass
+class Decoded:
+    text: str | None
+    encoding: str  # "utf-8", "windows-1258", "windows-1252", "unknown"
+    bom: bool = False
+    nfd: bool = False
+
+
+def _vietnamese_score(text: str) -> int:
+    marks = sum(1 for ch in unicodedata.normalize("NFD", text) if unicodedata.combining(ch))
+    return marks + 3 * sum(1 for ch in text if ch in _VIETNAMESE_ONLY)
+
+
+def guess_legacy(raw: bytes) -> tuple[str, str | None]:
+    """Name the legacy encoding of bytes that are not UTF-8, and the text it gives."""
+    candidates = []
+    for encoding in ("windows-1258", "windows-1252"):
+        try:
+            candidates.append((encoding, raw.decode(encoding)))
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        return "unknown", None
+    has_tone_bytes = any(byte in _CP1258_TONE_BYTES for byte in raw)
+    has_d_bar = 0xF0 in raw or 0xD0 in raw
+    if has_tone_bytes or has_d_bar:
+        for encoding, text in candidates:
+            if encoding == "windows-1258" and _vietnamese_score(text) > 0:
+                return encoding, unicodedata.normalize("NFC", text)
+    for encoding, text in candidates:
+        if encoding == "windows-1252":
+            return encoding, text
+    return candidates[0][0], candidates[0][1]
+
+
+def decode(raw: bytes) -> Decoded:
+    bom = raw.startswith(BOM)
+    if bom:
+        raw = raw[len(BOM) :]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        encoding, _ = guess_legacy(raw)
+        return Decoded(None, encoding, bom)
+    nfd = not unicodedata.is_normalized("NFC", text)
+    return Decoded(text, "utf-8", bom, nfd)
+
+
+ENCODING_NAMES = {
+    "windows-1258": "Windows-1258 (bảng mã tiếng Việt cũ của Windows)",
+    "windows-1252": "Windows-1252 (bảng mã Tây Âu)",
+    "unknown": "một bảng mã không xác định",
+}

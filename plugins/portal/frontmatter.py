@@ -1,0 +1,147 @@
+"""YAML front matter between `---` lines, parsed with the line of every field.
+
+Dates are left as text (YAML would turn `2026-09-03 08:30` into a string but
+`2026-09-03 08:30:00` into a naive datetime); the models parse them all the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    pass
+
+
+# Keep timestamps as strings; keep YAML 1.1 booleans (yes/no) out of plain words.
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+FENCE = "---"
+
+
+class FrontMatterError(Exception):
+    """The front matter cannot be read; `line` is the file's 1-based line."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, Any]
+    body: str
+    # Field path ("registration.to", "assets.0.name") → 1-based line in the file.
+    lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 1
+
+    def line_of(self, path: str) -> int | None:
+        """The line of a field, or of its closest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path.rpartition(".")[0]
+        return None
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Return (yaml text, body, line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        raise FrontMatterError(
+            "Tệp phải bắt đầu bằng dòng '---' rồi đến phần thông tin (front matter) và một dòng '---' nữa.",
+            1,
+        )
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FENCE:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise FrontMatterError("Không tìm thấy dòng '---' đóng phần thông tin ở đầu tệp.", len(lines))
+
+
+def _record_lines(node: yaml.Node, prefix: str, offset: int, lines: dict[str, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+            lines[path] = key_node.start_mark.line + offset
+            _record_lines(value_node, path, offset, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = f"{prefix}.{index}" if prefix else str(index)
+            lines[path] = item.start_mark.line + offset
+            _record_lines(item, path, offset, lines)
+
+
+def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
+    """Parse YAML; return the data and the file line of every field path.
+
+    `first_line` is the file line where `text` starts (2 inside front matter).
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        # An unclosed quote is only noticed at the end: point at where it opened.
+        at_end = "end of stream" in (error.problem or "")
+        mark = (error.context_mark if at_end else None) or error.problem_mark
+        line = mark.line + first_line if mark is not None else None
+        raise FrontMatterError(_yaml_message(error), line) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"Nội dung YAML không đọc được: {error}", first_line) from None
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    if node is not None:
+        _record_lines(node, "", first_line, lines)
+    return data, lines
+
+
+def parse(text: str) -> FrontMatter:
+    yaml_text, body, body_line = split(text)
+    data, lines = load_yaml(yaml_text, first_line=2)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError("Phần thông tin phải là các dòng 'tên: giá trị' (ví dụ 'title: Tiêu đề').", 2)
+    return FrontMatter(data=data, body=body, lines=lines, body_line=body_line)
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "").strip()
+    hints = {
+        "mapping values are not allowed": (
+            "có dấu hai chấm ':' trong giá trị; hãy đặt cả giá trị trong dấu ngoặc kép"
+        ),
+        "cannot start any token": (
+            "có ký tự không được đứng đầu giá trị (Tab, @ hoặc `); hãy thụt lề bằng "
+            "dấu cách và đặt giá trị trong ngoặc kép"
+        ),
+        "could not find expected ':'": "thiếu dấu hai chấm ':' sau tên trường",
+        "found undefined alias": "dấu '*' ở đầu giá trị; hãy đặt giá trị trong ngoặc kép",
+        "found duplicate anchor": "dấu '&' ở đầu giá trị; hãy đặt giá trị trong ngoặc kép",
+        "found unexpected end of stream": "thiếu dấu ngoặc kép đóng",
+        "found unknown escape character": ("ký tự '\\' trong ngoặc kép; hãy dùng ngoặc đơn hoặc bỏ dấu '\\'"),
+    }
+    for english, vietnamese in hints.items():
+        if english in problem:
+            return f"Sai cú pháp YAML: {vietnamese}."
+    return f"Sai cú pháp YAML ({problem or error})."

@@ -1,0 +1,89 @@
+"""Checks of one notice that go beyond field types: the fields its type needs, the order
+of its dates, the unit that issued it. Dated legal rules live in `rules.py`.
+"""
+
+from __future__ import annotations
+
+from .data import PortalData
+from .formatting import format_datetime
+from .frontmatter import FrontMatter
+from .notices import AUCTION_ONLY, SELECTION_ONLY, Notice
+from .problems import Problem
+
+AUCTION_REQUIRED = (
+    "starting_price",
+    "vat",
+    "deposit",
+    "dossier_fee",
+    "viewing",
+    "registration",
+    "auction",
+    "auctioneer",
+)
+SELECTION_REQUIRED = ("application", "criteria")
+
+
+def _order(notice: Notice) -> list[tuple[str, str]]:
+    """(field, message) for dates in the wrong order."""
+    findings = []
+    for name in ("viewing", "registration", "application"):
+        period = getattr(notice, name)
+        if period and period.to <= period.from_:
+            findings.append((f"{name}.to", "thời điểm kết thúc phải sau thời điểm bắt đầu"))
+    auction_at = notice.auction_at
+    if auction_at:
+        if notice.registration and notice.registration.to >= auction_at:
+            findings.append(("registration.to", "hạn đăng ký phải kết thúc trước thời điểm đấu giá"))
+        if notice.viewing and notice.viewing.to >= auction_at:
+            findings.append(("viewing.to", "thời gian xem tài sản phải kết thúc trước thời điểm đấu giá"))
+        if auction_at <= notice.date:
+            findings.append(("auction.at", "thời điểm đấu giá phải sau ngày đăng thông báo"))
+    if notice.deadline and notice.deadline <= notice.date:
+        findings.append(("date", "ngày đăng phải trước hạn đăng ký/nộp hồ sơ"))
+    if notice.deposit is not None and notice.starting_price and notice.deposit >= notice.starting_price:
+        findings.append(("deposit", "tiền đặt trước phải nhỏ hơn giá khởi điểm"))
+    if notice.status_override and not notice.status_reason:
+        findings.append(("status_reason", "cần ghi lý do hủy hoặc tạm hoãn"))
+    return findings
+
+
+def _shape(notice: Notice) -> list[tuple[str, str]]:
+    fields_set = notice.model_fields_set
+    required = AUCTION_REQUIRED if notice.is_auction else SELECTION_REQUIRED
+    forbidden = SELECTION_ONLY if notice.is_auction else AUCTION_ONLY
+    label = "thông báo đấu giá" if notice.is_auction else "thông báo lựa chọn tổ chức"
+    findings = [(name, f"{label} phải có trường này") for name in required if name not in fields_set]
+    findings += [(name, f"trường này không dùng cho {label}") for name in forbidden if name in fields_set]
+    return findings
+
+
+def _unit(notice: Notice, portal: PortalData) -> list[tuple[str, str]]:
+    unit = portal.units.get(notice.unit)
+    if unit is None:
+        ids = ", ".join(sorted(portal.units))
+        return [("unit", f"không có đơn vị '{notice.unit}' trong data/units.yml; các mã hợp lệ: {ids}")]
+    if not unit.valid_on(notice.date.date()):
+        until = f" đến {unit.valid_to:%d/%m/%Y}" if unit.valid_to else ""
+        successor = f"; đơn vị kế thừa: '{unit.successor}'" if unit.successor else ""
+        return [
+            (
+                "unit",
+                f"đơn vị '{unit.id}' chỉ hoạt động từ {unit.valid_from:%d/%m/%Y}{until}, không phải "
+                f"ngày đăng {format_datetime(notice.date)}{successor}",
+            )
+        ]
+    return []
+
+
+def notice_problems(notice: Notice, front: FrontMatter, source: str, portal: PortalData) -> list[Problem]:
+    findings = _shape(notice) + _order(notice) + _unit(notice, portal)
+    return [
+        Problem(
+            source,
+            front.line_of(name) or front.line_of(name.partition(".")[0]) or 2,
+            name,
+            message,
+            code="notice",
+        )
+        for name, message in findings
+    ]

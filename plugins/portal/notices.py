@@ -1,0 +1,180 @@
+"""Structured public notices: asset auctions and the selection of auction and
+valuation organizations. Field names are a contract shared with editors' tools and
+the open data; labels are the Vietnamese terms of the law.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .news import ContentBase
+from .types import LocalDateTime, Money, RequiredText, Text
+
+NOTICE_TYPES = {
+    "auction": "Thông báo bán đấu giá tài sản",
+    "auctioneer_selection": "Thông báo lựa chọn tổ chức đấu giá tài sản",
+    "valuer_selection": "Thông báo lựa chọn tổ chức thẩm định giá",
+}
+NOTICE_TYPE_SHORT = {
+    "auction": "Đấu giá tài sản",
+    "auctioneer_selection": "Lựa chọn tổ chức đấu giá",
+    "valuer_selection": "Lựa chọn tổ chức thẩm định giá",
+}
+ASSET_KINDS = {"real_estate": "Bất động sản", "movable": "Động sản"}
+ASSET_CATEGORIES = {
+    "land": "Quyền sử dụng đất",
+    "house": "Nhà ở, công trình xây dựng",
+    "vehicle": "Phương tiện giao thông",
+    "machinery": "Máy móc, thiết bị",
+    "goods": "Hàng hóa",
+    "other": "Tài sản khác",
+}
+VAT = {
+    "included": "Giá khởi điểm đã bao gồm thuế giá trị gia tăng",
+    "excluded": "Giá khởi điểm chưa bao gồm thuế giá trị gia tăng (người mua nộp thêm)",
+    "not_applicable": "Tài sản không thuộc đối tượng chịu thuế giá trị gia tăng",
+}
+AUCTION_FORMS = {
+    "oral": "Đấu giá trực tiếp bằng lời nói tại cuộc đấu giá",
+    "direct_ballot": "Đấu giá bằng bỏ phiếu trực tiếp tại cuộc đấu giá",
+    "indirect_ballot": "Đấu giá bằng bỏ phiếu gián tiếp",
+    "online": "Đấu giá trực tuyến",
+}
+AUCTION_METHODS = {"ascending": "Phương thức trả giá lên", "descending": "Phương thức đặt giá xuống"}
+STATUSES = {
+    "upcoming": "Sắp mở đăng ký",
+    "open": "Đang nhận hồ sơ",
+    "closed": "Đã hết hạn đăng ký",
+    "ended": "Đã kết thúc",
+    "cancelled": "Đã hủy",
+    "postponed": "Tạm hoãn",
+}
+AUCTION_ONLY = (
+    "vat",
+    "deposit",
+    "dossier_fee",
+    "viewing",
+    "registration",
+    "auction",
+    "auctioneer",
+    "round",
+    "announcement",
+)
+SELECTION_ONLY = ("application", "criteria")
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Asset(_Part):
+    name: RequiredText
+    quantity: Text = ""
+    quality: Text = ""
+    location: Text = ""
+    papers: Text = ""
+
+
+class Period(_Part):
+    from_: LocalDateTime = Field(alias="from")
+    to: LocalDateTime
+    place: Text = ""
+
+
+class Registration(Period):
+    conditions: Text = ""
+
+
+class Application(Period):
+    method: Text = ""
+
+
+class AuctionEvent(_Part):
+    at: LocalDateTime
+    place: RequiredText
+    form: Literal["oral", "direct_ballot", "indirect_ballot", "online"]
+    method: Literal["ascending", "descending"]
+
+
+class Organization(_Part):
+    name: RequiredText
+    address: Text = ""
+
+
+class Attachment(_Part):
+    file: RequiredText
+    title: RequiredText
+
+
+class Notice(ContentBase):
+    date: LocalDateTime
+    notice_type: Literal["auction", "auctioneer_selection", "valuer_selection"]
+    unit: RequiredText
+    asset_kind: Literal["real_estate", "movable"]
+    asset_category: Literal["land", "house", "vehicle", "machinery", "goods", "other"]
+    assets: list[Asset] = Field(min_length=1)
+    starting_price: Money | None = None
+    vat: Literal["included", "excluded", "not_applicable"] | None = None
+    deposit: Money | None = None
+    dossier_fee: Money | None = None
+    viewing: Period | None = None
+    registration: Registration | None = None
+    auction: AuctionEvent | None = None
+    auctioneer: Organization | None = None
+    round: int | None = Field(None, ge=1)
+    announcement: int | None = Field(None, ge=1)
+    application: Application | None = None
+    criteria: list[RequiredText] = Field(default_factory=list)
+    previous: Text | None = None
+    # draft/published as for news, or the public override cancelled/postponed.
+    status: Literal["published", "draft", "cancelled", "postponed"] = "published"
+    status_reason: Text = ""
+    attachments: list[Attachment] = Field(default_factory=list)
+    national_portal_url: Text = ""
+    legal_exceptions: dict[str, RequiredText] = Field(default_factory=dict)
+
+    @field_validator("national_portal_url")
+    @classmethod
+    def _https(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("phải là địa chỉ web đầy đủ, bắt đầu bằng https://")
+        return value
+
+    @property
+    def status_override(self) -> str | None:
+        return self.status if self.status in ("cancelled", "postponed") else None
+
+    @property
+    def is_auction(self) -> bool:
+        return self.notice_type == "auction"
+
+    @property
+    def deadline(self) -> dt.datetime | None:
+        """When registration (auction) or applications (selections) close."""
+        period = self.registration if self.is_auction else self.application
+        return period.to if period else None
+
+    @property
+    def opens(self) -> dt.datetime | None:
+        period = self.registration if self.is_auction else self.application
+        return period.from_ if period else None
+
+    @property
+    def auction_at(self) -> dt.datetime | None:
+        return self.auction.at if self.auction else None
+
+    def status_on(self, moment: dt.datetime) -> str:
+        """upcoming → open → closed → ended, unless cancelled or postponed."""
+        if self.status_override:
+            return self.status_override
+        opens, deadline = self.opens, self.deadline
+        if opens and moment < opens:
+            return "upcoming"
+        if deadline and moment <= deadline:
+            return "open"
+        if self.auction_at and moment < self.auction_at:
+            return "closed"
+        return "ended"

@@ -1,0 +1,81 @@
+"""Field types shared by every content model, with Vietnamese error messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from .clock import localize
+from .text import nfc
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_VIETNAMESE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ ,]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$")
+DATE_HINT = "viết theo dạng 2026-11-25 08:30 hoặc 25/11/2026 08:30"
+
+
+def parse_datetime(value: Any) -> dt.datetime:
+    """Content dates: ISO or dd/mm/yyyy, with an optional time; Vietnam time."""
+    if isinstance(value, dt.datetime):
+        return localize(value)
+    if isinstance(value, dt.date):
+        return localize(dt.datetime.combine(value, dt.time()))
+    if not isinstance(value, str):
+        raise PydanticCustomError("datetime", f"phải là ngày giờ ({DATE_HINT})")
+    text = value.strip()
+    iso, vietnamese = _ISO.match(text), _VIETNAMESE.match(text)
+    try:
+        if iso:
+            year, month, day, hour, minute, second = iso.groups()
+        elif vietnamese:
+            day, month, year, hour, minute, second = vietnamese.groups()
+        else:
+            raise ValueError
+        moment = dt.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:
+        raise PydanticCustomError(
+            "datetime", "ngày giờ '{value}' không hợp lệ ({hint})", {"value": text, "hint": DATE_HINT}
+        ) from None
+    return localize(moment)
+
+
+def _clean_text(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value).strip()
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("blank", "không được để trống")
+    return value
+
+
+def _money(value: Any) -> Any:
+    if isinstance(value, (bool, float)):
+        raise PydanticCustomError("money", "phải là số tiền nguyên, tính bằng đồng")
+    if isinstance(value, str):
+        digits = value.strip().replace(".", "").replace(",", "").replace(" ", "")
+        if not digits.isdigit():
+            raise PydanticCustomError(
+                "money", "phải là số tiền bằng chữ số, ví dụ 1250000000 (không kèm chữ 'đồng')"
+            )
+        return int(digits)
+    return value
+
+
+def _non_negative(value: int) -> int:
+    if value < 0:
+        raise PydanticCustomError("money", "không được là số âm")
+    return value
+
+
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(parse_datetime)]
+Text = Annotated[str, BeforeValidator(_clean_text)]
+RequiredText = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_not_blank)]
+Money = Annotated[int, BeforeValidator(_money), AfterValidator(_non_negative)]

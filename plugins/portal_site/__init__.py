@@ -1,0 +1,38 @@
+"""Loads the province's data (`data/`) into the settings every template sees.
+
+Settings keys set here: PORTAL (the PortalData), SITE, UNITS, CATEGORIES, SITENAME.
+Data problems go to the build report; the strict build stops before reading content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+
+from portal import data
+from portal.report import REPORT
+
+
+def load_portal_data(settings: dict) -> data.PortalData | None:
+    """Load `data/` once per settings object (the reader and generators share it)."""
+    if "PORTAL" not in settings:
+        portal, problems = data.load(Path(settings.get("PORTAL_DATA_PATH", "data")))
+        REPORT.add(problems)
+        settings["PORTAL"] = portal
+        if portal is not None:
+            settings["SITE"] = portal.site
+            settings["UNITS"] = portal.units
+            settings["CATEGORIES_DATA"] = portal.categories
+            settings["SITENAME"] = portal.site.portal_title
+            settings.setdefault("PORTAL_URL", portal.site.url.rstrip("/"))
+    return settings["PORTAL"]
+
+
+def _initialized(pelican) -> None:
+    pelican.settings.pop("PORTAL", None)
+    load_portal_data(pelican.settings)
+
+
+def register() -> None:
+    signals.initialized.connect(_initialized)

@@ -1,0 +1,122 @@
+"""A build that never loses content silently and never breaks the last good site.
+
+- Pelican's own errors and warnings (it logs "Skipping …" and exits 0) are captured.
+- Every problem of every file is reported together, in Vietnamese, with its place.
+- The site is written to a staging folder beside the output and swapped in only when the
+  build is clean; on failure the previous output stays as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from pelican import signals
+
+from portal.collection import check_collection
+from portal.problems import ERROR, WARNING, Problem, display_path
+from portal.report import REPORT, ContentRejected
+from portal_site import load_portal_data
+
+from .coverage import collection_entries, unread_files
+
+
+class BuildFailed(Exception):
+    exitcode = 1
+
+
+class _PelicanLogCapture(logging.Handler):
+    """Turns Pelican's logged errors and warnings into build problems."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno < logging.WARNING:
+            return
+        if record.msg == "Could not process %s" and record.args:
+            if REPORT.was_rejected(str(record.args[0])):
+                return  # the reader already reported this file's problems
+            REPORT.add([Problem(f"content/{record.args[0]}", None, None, "Không đọc được tệp này.", code="unreadable")])
+            return
+        if record.exc_info and isinstance(record.exc_info[1], (ContentRejected, BuildFailed)):
+            return
+        message = record.getMessage()
+        if message.startswith("BuildFailed"):
+            return
+        severity = ERROR if record.levelno >= logging.ERROR else WARNING
+        REPORT.add([Problem("(pelican)", None, None, f"Pelican báo: {message}", severity, "pelican")])
+
+
+def _check_all(generators) -> None:
+    settings = generators[0].settings
+    REPORT.add(check_collection(collection_entries(generators)))
+    REPORT.add(unread_files(generators, Path(settings["PATH"])))
+
+
+def _print_report(stream) -> None:
+    for problem in REPORT.errors + REPORT.warnings:
+        print(problem.format(), file=stream)
+
+
+def _swap(staging: Path, final: Path) -> None:
+    previous = final.parent / f".{final.name}.previous"
+    if previous.exists():
+        shutil.rmtree(previous)
+    if final.exists():
+        os.rename(final, previous)
+    os.rename(staging, final)
+    if previous.exists():
+        shutil.rmtree(previous)
+
+
+def _wrap_run(pelican) -> None:
+    """Run the build into a staging folder; swap it in only when nothing is wrong."""
+    final = Path(pelican.output_path).resolve()
+    if Path(pelican.path).resolve().is_relative_to(final):
+        raise BuildFailed(f"Thư mục đầu ra {final} chứa cả nội dung nguồn; hãy chọn thư mục khác.")
+    staging = final.parent / f".{final.name}.building"
+    original_run = pelican.run
+
+    def run() -> None:
+        REPORT.reset()
+        pelican.settings.pop("PORTAL", None)
+        load_portal_data(pelican.settings)
+        if staging.exists():
+            shutil.rmtree(staging)
+        staging.mkdir(parents=True)
+        pelican.output_path = str(staging)
+        try:
+            if not REPORT.errors:
+                try:
+                    original_run()
+                except BuildFailed:
+                    raise
+                except Exception as error:
+                    # Still report what was found before the crash, then the crash itself.
+                    REPORT.add([Problem("(pelican)", None, None, f"Lỗi khi dựng trang: {type(error).__name__}: {error}")])
+            if REPORT.errors:
+                _print_report(sys.stderr)
+                files = {p.path for p in REPORT.errors}
+                summary = (
+                    f"Không dựng được trang: {len(REPORT.errors)} lỗi trong {len(files)} tệp "
+                    f"(xem danh sách ở trên). Trang đã dựng trước đó trong "
+                    f"{display_path(final)} được giữ nguyên."
+                )
+                print(summary, file=sys.stderr)
+                raise BuildFailed(summary)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        finally:
+            pelican.output_path = str(final)
+        _swap(staging, final)
+        _print_report(sys.stderr)
+
+    pelican.run = run
+
+
+def register() -> None:
+    logging.getLogger("pelican").addHandler(_PelicanLogCapture())
+    signals.initialized.connect(_wrap_run)
+    signals.all_generators_finalized.connect(_check_all)

@@ -1,0 +1,55 @@
+"""What the build read, and what it did not: no file under content/ may be left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from portal.collection import Entry
+from portal.problems import Problem, display_path
+
+IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+def _context(generators) -> dict:
+    return generators[0].context
+
+
+def collection_entries(generators) -> list[Entry]:
+    entries = []
+    for content in _context(generators)["generated_content"].values():
+        if content is None or not hasattr(content, "record"):
+            continue
+        front_lines = getattr(content, "slug_line", None)
+        entries.append(
+            Entry(
+                source=display_path(content.source_path, Path(content.settings["PATH"]).parent),
+                kind=content.kind,
+                slug=content.slug,
+                save_as=content.save_as,
+                record=content.record,
+                slug_line=front_lines,
+            )
+        )
+    return entries
+
+
+def unread_files(generators, content_root: Path) -> list[Problem]:
+    context = _context(generators)
+    seen = set(context["generated_content"]) | set(context["static_content"])
+    problems = []
+    for path in sorted(content_root.rglob("*")):
+        if not path.is_file() or path.name in IGNORED_NAMES:
+            continue
+        relative = path.relative_to(content_root).as_posix()
+        if relative not in seen:
+            problems.append(
+                Problem(
+                    display_path(path, content_root.parent),
+                    None,
+                    None,
+                    "Tệp này không được đưa lên trang: chỉ nhận bài viết .md trong content/ "
+                    "và ảnh, tệp đính kèm trong content/images/ hoặc content/files/.",
+                    code="unread",
+                )
+            )
+    return problems

@@ -1,0 +1,74 @@
+"""Shared fixtures: real builds of the sample site into temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-25"
+
+
+@dataclass
+class Build:
+    output: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def html(self, path: str) -> BeautifulSoup:
+        target = self.output / path
+        if target.is_dir() or path.endswith("/") or path == "":
+            target = target / "index.html"
+        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self) -> list[Path]:
+        return sorted(self.output.rglob("*.html"))
+
+
+def make_project(folder: Path) -> Path:
+    """A copy of the project's content and data beside links to its code and theme."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "content", folder / "content")
+    shutil.copytree(ROOT / "data", folder / "data")
+    for name in ("theme", "plugins"):
+        (folder / name).symlink_to(ROOT / name)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, folder / name)
+    return folder
+
+
+def run_build(project: Path, output: Path, settings: str = "pelicanconf.py", today: str = TODAY) -> Build:
+    env = {**os.environ, "PORTAL_TODAY": today}
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+    return Build(output, result.returncode, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def preview_site(tmp_path_factory) -> Build:
+    build = run_build(ROOT, tmp_path_factory.mktemp("preview") / "site")
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Build:
+    """The sample site as published (publishconf.py) on the reference day."""
+    build = run_build(ROOT, tmp_path_factory.mktemp("publish") / "site", "publishconf.py")
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+@pytest.fixture()
+def project(tmp_path) -> Path:
+    return make_project(tmp_path / "project")

@@ -1,0 +1,54 @@
+"""Scheduled posts and drafts: held back from published builds, shown in previews."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _posts() -> dict[str, dict]:
+    posts = {}
+    for path in (ROOT / "content/news").rglob("*.md"):
+        front = path.read_text(encoding="utf-8").split("---")[1]
+        posts[path.stem] = yaml.safe_load(front)
+    return posts
+
+
+def _scheduled_and_drafts():
+    posts = _posts()
+    scheduled = [slug for slug, meta in posts.items() if str(meta["date"]) > "2026-11-26"]
+    drafts = [slug for slug, meta in posts.items() if meta.get("status") == "draft"]
+    assert scheduled and drafts, "the sample must hold a scheduled post and a draft"
+    return scheduled, drafts
+
+
+def test_publish_build_has_no_drafts_or_scheduled_posts(site):
+    scheduled, drafts = _scheduled_and_drafts()
+    everything = "".join(p.read_text(encoding="utf-8") for p in site.output.rglob("*") if p.suffix in (".html", ".xml"))
+    for slug in scheduled + drafts:
+        assert not (site.output / "tin-tuc" / slug).exists()
+        assert slug not in everything
+    assert not (site.output / "ban-nhap").exists()
+
+
+def test_preview_shows_drafts_and_scheduled_with_banner(preview_site):
+    scheduled, drafts = _scheduled_and_drafts()
+    for slug, label in [(s, "HẸN GIỜ") for s in scheduled] + [(d, "BẢN NHÁP") for d in drafts]:
+        soup = preview_site.html(f"ban-nhap/{slug}/")
+        assert label in soup.select_one(".preview-banner").get_text()
+        assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        assert not (preview_site.output / "tin-tuc" / slug).exists()
+
+
+def test_scheduled_post_appears_once_its_day_comes(project, tmp_path):
+    from conftest import run_build
+
+    scheduled, _ = _scheduled_and_drafts()
+    first = sorted(scheduled)[0]
+    date = str(_posts()[first]["date"])[:10]
+    build = run_build(project, tmp_path / "out", "publishconf.py", today=date)
+    assert build.returncode == 0, build.stderr
+    assert (build.output / "tin-tuc" / first / "index.html").is_file()
