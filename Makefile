@@ -26,11 +26,11 @@ system-deps:
 	bash scripts/install-system-deps
 
 test: $(BIN)/.installed system-deps
-	$(BIN)/ruff check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n 2 tests
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/ruff format --check .
 
 format: $(BIN)/.installed
 	$(BIN)/ruff format . && $(BIN)/ruff check --fix .

@@ -49,7 +49,11 @@ def run_build(project: Path, output: Path, settings: str = "pelicanconf.py", tod
     env = {**os.environ, "PORTAL_TODAY": today}
     result = subprocess.run(
         [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return Build(output, result.returncode, result.stdout, result.stderr)
 

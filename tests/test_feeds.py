@@ -7,9 +7,12 @@ import pytest
 
 BASE = "https://thads-langson.example.gov.vn/"
 FEEDS = [
-    "feeds/tin-tuc.atom.xml", "feeds/tin-tuc.rss.xml",
-    "feeds/chuyen-muc/tin-hoat-dong.atom.xml", "feeds/chuyen-muc/tuyen-truyen-phap-luat.rss.xml",
-    "feeds/thong-bao.atom.xml", "feeds/thong-bao.rss.xml",
+    "feeds/tin-tuc.atom.xml",
+    "feeds/tin-tuc.rss.xml",
+    "feeds/chuyen-muc/tin-hoat-dong.atom.xml",
+    "feeds/chuyen-muc/tuyen-truyen-phap-luat.rss.xml",
+    "feeds/thong-bao.atom.xml",
+    "feeds/thong-bao.rss.xml",
     "feeds/thong-bao/loai/dau-gia-tai-san.atom.xml",
     "feeds/thong-bao/don-vi/khu-vuc-1.atom.xml",
 ]

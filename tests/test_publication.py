@@ -27,7 +27,9 @@ def _scheduled_and_drafts():
 
 def test_publish_build_has_no_drafts_or_scheduled_posts(site):
     scheduled, drafts = _scheduled_and_drafts()
-    everything = "".join(p.read_text(encoding="utf-8") for p in site.output.rglob("*") if p.suffix in (".html", ".xml"))
+    everything = "".join(
+        p.read_text(encoding="utf-8") for p in site.output.rglob("*") if p.suffix in (".html", ".xml")
+    )
     for slug in scheduled + drafts:
         assert not (site.output / "tin-tuc" / slug).exists()
         assert slug not in everything

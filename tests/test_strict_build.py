@@ -19,14 +19,42 @@ Nội dung.
 """
 
 CASES = {
-    "bad_yaml": ("content/news/2026/loi-yaml.md", "---\ntitle: Hội nghị: tổng kết\ndate: 2026-10-01\n---\nx\n", ["loi-yaml.md:2", "YAML"]),
-    "missing_title": ("content/news/2026/thieu-tieu-de.md", GOOD_POST.replace('title: "Bài mẫu"\n', ""), ["thieu-tieu-de.md", "title", "thiếu trường bắt buộc"]),
-    "missing_date": ("content/news/2026/thieu-ngay.md", GOOD_POST.replace("date: 2026-10-01 08:00\n", ""), ["thieu-ngay.md", "date", "thiếu trường bắt buộc"]),
-    "invalid_date": ("content/news/2026/sai-ngay.md", GOOD_POST.replace("2026-10-01 08:00", "2026-13-45"), ["sai-ngay.md:3", "date", "không hợp lệ"]),
-    "unknown_category": ("content/news/2026/sai-chuyen-muc.md", GOOD_POST.replace("Tin hoạt động", "Tin vui"), ["sai-chuyen-muc.md:4", "category", "chuyên mục 'Tin vui' không có"]),
-    "not_markdown": ("content/news/2026/bai-viet.docx", "PK\x03\x04", ["bai-viet.docx", "không được đưa lên trang"]),
+    "bad_yaml": (
+        "content/news/2026/loi-yaml.md",
+        "---\ntitle: Hội nghị: tổng kết\ndate: 2026-10-01\n---\nx\n",
+        ["loi-yaml.md:2", "YAML"],
+    ),
+    "missing_title": (
+        "content/news/2026/thieu-tieu-de.md",
+        GOOD_POST.replace('title: "Bài mẫu"\n', ""),
+        ["thieu-tieu-de.md", "title", "thiếu trường bắt buộc"],
+    ),
+    "missing_date": (
+        "content/news/2026/thieu-ngay.md",
+        GOOD_POST.replace("date: 2026-10-01 08:00\n", ""),
+        ["thieu-ngay.md", "date", "thiếu trường bắt buộc"],
+    ),
+    "invalid_date": (
+        "content/news/2026/sai-ngay.md",
+        GOOD_POST.replace("2026-10-01 08:00", "2026-13-45"),
+        ["sai-ngay.md:3", "date", "không hợp lệ"],
+    ),
+    "unknown_category": (
+        "content/news/2026/sai-chuyen-muc.md",
+        GOOD_POST.replace("Tin hoạt động", "Tin vui"),
+        ["sai-chuyen-muc.md:4", "category", "chuyên mục 'Tin vui' không có"],
+    ),
+    "not_markdown": (
+        "content/news/2026/bai-viet.docx",
+        "PK\x03\x04",
+        ["bai-viet.docx", "không được đưa lên trang"],
+    ),
     "not_utf8": ("content/news/2026/ma-cu.md", None, ["ma-cu.md", "Windows-1258"]),
-    "no_front_matter": ("content/news/2026/khong-co-thong-tin.md", "Hội nghị tổng kết\n", ["khong-co-thong-tin.md:1", "'---'"]),
+    "no_front_matter": (
+        "content/news/2026/khong-co-thong-tin.md",
+        "Hội nghị tổng kết\n",
+        ["khong-co-thong-tin.md:1", "'---'"],
+    ),
 }
 
 
@@ -69,7 +97,9 @@ def test_duplicate_slug(project, tmp_path):
     output = tmp_path / "output"
     _old_output(output)
     build = run_build(project, output)
-    _assert_failed_and_kept(build, output, ["content/news/2025/trung-ten.md", "content/news/2026/trung-ten.md", "bị trùng"])
+    _assert_failed_and_kept(
+        build, output, ["content/news/2025/trung-ten.md", "content/news/2026/trung-ten.md", "bị trùng"]
+    )
 
 
 def test_every_problem_is_reported_in_one_run(project, tmp_path):
@@ -84,7 +114,9 @@ def test_every_problem_is_reported_in_one_run(project, tmp_path):
 
 def test_broken_data_fails_before_content(project, tmp_path):
     units = project / "data/units.yml"
-    units.write_text(units.read_text(encoding="utf-8").replace("kind: regional", "kind: district-ish", 1), encoding="utf-8")
+    units.write_text(
+        units.read_text(encoding="utf-8").replace("kind: regional", "kind: district-ish", 1), encoding="utf-8"
+    )
     output = tmp_path / "output"
     _old_output(output)
     _assert_failed_and_kept(run_build(project, output), output, ["data/units.yml", "kind"])

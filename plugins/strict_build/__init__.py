@@ -37,7 +37,13 @@ class _PelicanLogCapture(logging.Handler):
         if record.msg == "Could not process %s" and record.args:
             if REPORT.was_rejected(str(record.args[0])):
                 return  # the reader already reported this file's problems
-            REPORT.add([Problem(f"content/{record.args[0]}", None, None, "Không đọc được tệp này.", code="unreadable")])
+            REPORT.add(
+                [
+                    Problem(
+                        f"content/{record.args[0]}", None, None, "Không đọc được tệp này.", code="unreadable"
+                    )
+                ]
+            )
             return
         if record.exc_info and isinstance(record.exc_info[1], (ContentRejected, BuildFailed)):
             return
@@ -94,7 +100,16 @@ def _wrap_run(pelican) -> None:
                     raise
                 except Exception as error:
                     # Still report what was found before the crash, then the crash itself.
-                    REPORT.add([Problem("(pelican)", None, None, f"Lỗi khi dựng trang: {type(error).__name__}: {error}")])
+                    REPORT.add(
+                        [
+                            Problem(
+                                "(pelican)",
+                                None,
+                                None,
+                                f"Lỗi khi dựng trang: {type(error).__name__}: {error}",
+                            )
+                        ]
+                    )
             if REPORT.errors:
                 _print_report(sys.stderr)
                 files = {p.path for p in REPORT.errors}
