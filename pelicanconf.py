@@ -170,7 +170,8 @@ FOOTER_LINKS = [
     {"label": "Tin tức (RSS)", "url": "feeds/tin-tuc.rss.xml"},
     {"label": "Sơ đồ trang (XML)", "url": "sitemap.xml"},
 ]
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+# Autoescape: every value from content is text; rendered Markdown is marked safe explicitly.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

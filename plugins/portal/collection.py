@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .notices import Notice
 from .problems import Problem
+from .rules import Rule, check_notice, finding_message
 
 KIND_LABELS = {"news": "bài viết", "notice": "thông báo", "page": "trang"}
 
@@ -22,10 +23,18 @@ class Entry:
     slug: str
     save_as: str
     record: object
-    slug_line: int | None = None
+    lines: dict | None = None
+
+    def line_of(self, field: str) -> int | None:
+        lines = self.lines or {}
+        while field:
+            if field in lines:
+                return lines[field]
+            field = field.rpartition(".")[0]
+        return None
 
 
-def check_collection(entries: list[Entry]) -> list[Problem]:
+def check_collection(entries: list[Entry], rules: list[Rule]) -> list[Problem]:
     problems = []
     by_slug: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     by_output: dict[str, list[Entry]] = defaultdict(list)
@@ -40,7 +49,7 @@ def check_collection(entries: list[Entry]) -> list[Problem]:
                 problems.append(
                     Problem(
                         entry.source,
-                        entry.slug_line,
+                        entry.line_of("slug"),
                         "slug",
                         f"Địa chỉ (slug) '{slug}' bị trùng giữa các {KIND_LABELS[kind]}: {others}. "
                         "Hãy đổi tên tệp hoặc ghi 'slug:' khác.",
@@ -55,7 +64,7 @@ def check_collection(entries: list[Entry]) -> list[Problem]:
                 problems.append(
                     Problem(
                         entry.source,
-                        entry.slug_line,
+                        entry.line_of("slug"),
                         "slug",
                         f"Hai nội dung cùng ghi ra một trang '{save_as}': {others}.",
                         code="duplicate-output",
@@ -64,14 +73,28 @@ def check_collection(entries: list[Entry]) -> list[Problem]:
     notices = {e.slug: e for e in entries if isinstance(e.record, Notice)}
     for entry in notices.values():
         previous = entry.record.previous
-        if previous and previous not in notices:
+        if not previous:
+            continue
+        if previous not in notices:
+            message = f"không có thông báo nào có địa chỉ '{previous}' (tên tệp không có đuôi .md)."
+            problems.append(
+                Problem(entry.source, entry.line_of("previous"), "previous", message, code="previous")
+            )
+            continue
+        earlier = notices[previous].record
+        if earlier.date > entry.record.date:
+            message = f"thông báo '{previous}' đăng sau thông báo này."
+            problems.append(
+                Problem(entry.source, entry.line_of("previous"), "previous", message, code="previous")
+            )
+        for finding in check_notice(entry.record, rules, earlier, cross=True):
             problems.append(
                 Problem(
                     entry.source,
-                    None,
-                    "previous",
-                    f"không có thông báo nào có địa chỉ '{previous}' (tên tệp không có đuôi .md).",
-                    code="previous",
+                    entry.line_of(finding.field),
+                    finding.field,
+                    finding_message(finding),
+                    code=f"rule:{finding.rule.id}",
                 )
             )
     return problems

@@ -74,6 +74,7 @@ class PortalData:
     units: dict[str, Unit]
     categories: list[Category]
     root: Path
+    rules: list = field(default_factory=list)
     _category_keys: dict[str, Category] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -154,11 +155,16 @@ def load(root: str | Path) -> tuple[PortalData | None, list[Problem]]:
     problems += found
     categories, found = load_list(root / "categories.yml", Category, root.parent)
     problems += found
+    from .rules import Rule  # rules import the notice model, which imports this module's types
+
+    rules, found = load_list(root / "legal_rules.yml", Rule, root.parent)
+    problems += found
     if not problems:  # a unit that failed validation would show up as "missing" here
         problems += _check_units(units, display_path(root / "units.yml", root.parent))
     if site is None or problems:
         return None, problems
-    return PortalData(site, {unit.id: unit for unit in units}, categories, root), problems
+    portal = PortalData(site, {unit.id: unit for unit in units}, categories, root, rules=rules)
+    return portal, problems
 
 
 def _check_units(units: list[Unit], source: str) -> list[Problem]:

@@ -9,6 +9,7 @@ from .formatting import format_datetime
 from .frontmatter import FrontMatter
 from .notices import AUCTION_ONLY, SELECTION_ONLY, Notice
 from .problems import Problem
+from .rules import check_notice, finding_message
 
 AUCTION_REQUIRED = (
     "starting_price",
@@ -75,15 +76,28 @@ def _unit(notice: Notice, portal: PortalData) -> list[tuple[str, str]]:
     return []
 
 
-def notice_problems(notice: Notice, front: FrontMatter, source: str, portal: PortalData) -> list[Problem]:
-    findings = _shape(notice) + _order(notice) + _unit(notice, portal)
+def _exceptions(notice: Notice, portal: PortalData) -> list[tuple[str, str]]:
+    known = {rule.id for rule in portal.rules}
     return [
-        Problem(
-            source,
-            front.line_of(name) or front.line_of(name.partition(".")[0]) or 2,
-            name,
-            message,
-            code="notice",
-        )
-        for name, message in findings
+        (f"legal_exceptions.{rule_id}", f"không có quy định nào mã '{rule_id}' trong data/legal_rules.yml")
+        for rule_id in notice.legal_exceptions
+        if rule_id not in known
     ]
+
+
+def notice_problems(notice: Notice, front: FrontMatter, source: str, portal: PortalData) -> list[Problem]:
+    findings = _shape(notice) + _order(notice) + _unit(notice, portal) + _exceptions(notice, portal)
+    problems = [
+        Problem(source, front.line_of(name) or 2, name, message, code="notice") for name, message in findings
+    ]
+    for finding in check_notice(notice, portal.rules):
+        problems.append(
+            Problem(
+                source,
+                front.line_of(finding.field) or 2,
+                finding.field,
+                finding_message(finding),
+                code=f"rule:{finding.rule.id}",
+            )
+        )
+    return problems

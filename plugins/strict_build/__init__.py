@@ -56,7 +56,7 @@ class _PelicanLogCapture(logging.Handler):
 
 def _check_all(generators) -> None:
     settings = generators[0].settings
-    REPORT.add(check_collection(collection_entries(generators)))
+    REPORT.add(check_collection(collection_entries(generators), settings["PORTAL"].rules))
     REPORT.add(unread_files(generators, Path(settings["PATH"])))
 
 

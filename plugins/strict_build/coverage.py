@@ -19,7 +19,6 @@ def collection_entries(generators) -> list[Entry]:
     for content in _context(generators)["generated_content"].values():
         if content is None or not hasattr(content, "record"):
             continue
-        front_lines = getattr(content, "slug_line", None)
         entries.append(
             Entry(
                 source=display_path(content.source_path, Path(content.settings["PATH"]).parent),
@@ -27,7 +26,7 @@ def collection_entries(generators) -> list[Entry]:
                 slug=content.slug,
                 save_as=content.save_as,
                 record=content.record,
-                slug_line=front_lines,
+                lines=getattr(content, "field_lines", None),
             )
         )
     return entries

@@ -21,6 +21,15 @@ from portal.text import slugify
 from portal_site import load_portal_data
 
 
+def render_markdown(text: str, config: dict) -> str:
+    """Markdown to HTML with raw HTML escaped: pasted markup, scripts and inline styles
+    show as text and never run (the site runs under a strict Content-Security-Policy)."""
+    markdown = Markdown(**config)
+    markdown.preprocessors.deregister("html_block")
+    markdown.inlinePatterns.deregister("html")
+    return markdown.convert(text)
+
+
 class PortalMarkdownReader(MarkdownReader):
     enabled = True
     file_extensions = ["md", "markdown"]
@@ -35,8 +44,7 @@ class PortalMarkdownReader(MarkdownReader):
         if not document.ok:
             REPORT.rejected.add(str(Path(source_path).resolve()))
             raise ContentRejected(document.source)
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(document.body)
+        content = render_markdown(document.body, self.settings["MARKDOWN"])
         return content, self.metadata_for(document, portal)
 
     def metadata_for(self, document: Document, portal) -> dict:
@@ -49,6 +57,7 @@ class PortalMarkdownReader(MarkdownReader):
             "kind": document.kind,
             "record": record,
             "redirect_from": list(record.redirect_from),
+            "field_lines": dict(document.front.lines),
         }
         if record.modified:
             metadata["modified"] = SafeDatetime.fromisoformat(record.modified.isoformat())

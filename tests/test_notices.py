@@ -1,0 +1,114 @@
+"""Notice pages, listings, statuses, calendar and hostile text, in real builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import feedparser
+from conftest import run_build
+from icalendar import Calendar
+
+ROUND_TWO = "thong-bao/ban-dau-gia-nha-dat-xa-huu-lung-lan-2/"
+
+
+def test_notice_page_leads_with_summary_box(site):
+    soup = site.html(ROUND_TWO)
+    box = soup.select_one("section.summary-box")
+    text = box.get_text(" ", strip=True)
+    assert "1.539.000.000 đồng" in text
+    assert "Một tỷ năm trăm ba mươi chín triệu đồng" in text
+    for label in (
+        "Tiền đặt trước",
+        "Xem tài sản",
+        "Đăng ký tham gia",
+        "Thời gian, địa điểm đấu giá",
+        "Tổ chức đấu giá",
+    ):
+        assert label in text
+    assert box.select_one("[data-notice-status]").get_text() == "Đang nhận hồ sơ"
+    chain = [a["href"] for a in soup.select("section.chain a")]
+    assert "/thong-bao/ban-dau-gia-nha-dat-xa-huu-lung-lan-1/" in chain
+    assert soup.select_one("a[href$='/lich.ics']")
+    assert soup.select_one("section.attachments a[href$='.pdf']").find_next("span").get_text().endswith("KB)")
+
+
+def test_every_status_appears_in_the_sample(site):
+    statuses = set()
+    for page in (site.output / "thong-bao").glob("*/index.html"):
+        badge = site.html(page.relative_to(site.output).as_posix()).select_one(
+            ".summary-box [data-notice-status]"
+        )
+        if badge:
+            statuses.add(badge["class"][1])
+    assert statuses == {
+        f"status-{s}" for s in ("upcoming", "open", "closed", "ended", "cancelled", "postponed")
+    }
+
+
+def test_listings_exist_and_advertise_feeds_and_calendar(site):
+    for path in (
+        "thong-bao/",
+        "thong-bao/loai/dau-gia-tai-san/",
+        "thong-bao/loai/lua-chon-to-chuc-tham-dinh-gia/",
+        "thong-bao/don-vi/khu-vuc-1/",
+        "thong-bao/tai-san/quyen-su-dung-dat/",
+        "thong-bao/sap-dau-gia/",
+    ):
+        soup = site.html(path)
+        assert soup.select("article.notice-card"), path
+        assert soup.find("link", rel="alternate", type="application/atom+xml"), path
+        assert soup.find("link", rel="alternate", type="text/calendar"), path
+
+
+def test_upcoming_auctions_are_ordered_by_auction_date(site):
+    soup = site.html("thong-bao/sap-dau-gia/")
+    dates = [dd.get_text() for dd in soup.select("article.notice-card dl div:nth-of-type(2) dd")]
+    keys = [(d[-4:], d[-7:-5], d[-10:-8], d[:5]) for d in dates]
+    assert keys == sorted(keys) and len(keys) >= 3
+
+
+def test_calendar_parses_back(site):
+    calendar = Calendar.from_ical((site.output / "thong-bao/lich-dau-gia.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    assert events and all(str(event["url"]).startswith("https://") for event in events)
+    single = Calendar.from_ical((site.output / ROUND_TWO / "lich.ics").read_bytes())
+    summaries = [str(event["summary"]) for event in single.walk("VEVENT")]
+    assert any(summary.startswith("Đấu giá:") for summary in summaries)
+
+
+HOSTILE = '<script>alert(1)</script> "quoted" ]]> & <img src=x onerror=alert(1)>'
+
+
+def test_hostile_text_is_escaped_everywhere(project: Path, tmp_path):
+    source = project / "content/notices/2026/ban-dau-gia-nha-dat-xa-huu-lung-lan-2.md"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("title:", f"title: '{HOSTILE.replace(chr(39), chr(39) * 2)}'\nold_title:", 1)
+    text = text.replace("old_title:", "#", 1)
+    text += f"\n{HOSTILE}\n"
+    source.write_text(text, encoding="utf-8")
+    build = run_build(project, tmp_path / "out", "publishconf.py")
+    assert build.returncode == 0, build.stderr
+    page = (build.output / ROUND_TWO / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 3  # title, breadcrumbs, body
+    for feed in ("feeds/thong-bao.atom.xml", "feeds/thong-bao.rss.xml"):
+        parsed = feedparser.parse((build.output / feed).read_bytes())
+        assert not parsed.bozo
+        entry = next(e for e in parsed.entries if e.link.endswith(ROUND_TWO))
+        assert entry.title.startswith("<script>alert(1)</script>")
+    calendar = Calendar.from_ical((build.output / ROUND_TWO / "lich.ics").read_bytes())
+    assert any(HOSTILE in str(event["summary"]) for event in calendar.walk("VEVENT"))
+
+
+def test_broken_notice_names_file_and_fields(project: Path, tmp_path):
+    source = project / "content/notices/2026/ban-dau-gia-nha-dat-xa-huu-lung-lan-2.md"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("unit: khu-vuc-4", "unit: chi-cuc-huu-lung").replace(
+        "deposit: 230000000", "deposit: 10000000"
+    )
+    source.write_text(text, encoding="utf-8")
+    build = run_build(project, tmp_path / "out")
+    assert build.returncode != 0
+    assert "ban-dau-gia-nha-dat-xa-huu-lung-lan-2.md" in build.stderr
+    assert "unit: đơn vị 'chi-cuc-huu-lung' chỉ hoạt động" in build.stderr
+    assert "deposit: tiền đặt trước phải từ 5% đến 20%" in build.stderr
