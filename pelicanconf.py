@@ -163,6 +163,7 @@ QUICK_LINKS = [
     {"label": "Thông báo bán đấu giá tài sản", "url": "thong-bao/loai/dau-gia-tai-san/"},
     {"label": "Lựa chọn tổ chức đấu giá, thẩm định giá", "url": "thong-bao/"},
     {"label": "Lịch đấu giá sắp tới", "url": "thong-bao/sap-dau-gia/"},
+    {"label": "Dữ liệu mở về thông báo", "url": "du-lieu/"},
 ]
 FOOTER_LINKS = [
     {"label": "Tin tức", "url": "tin-tuc/"},

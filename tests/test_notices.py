@@ -98,6 +98,10 @@ def test_hostile_text_is_escaped_everywhere(project: Path, tmp_path):
         assert entry.title.startswith("<script>alert(1)</script>")
     calendar = Calendar.from_ical((build.output / ROUND_TWO / "lich.ics").read_bytes())
     assert any(HOSTILE in str(event["summary"]) for event in calendar.walk("VEVENT"))
+    import json
+
+    records = json.loads((build.output / "du-lieu/thong-bao.json").read_text(encoding="utf-8"))["notices"]
+    assert any(record["title"] == HOSTILE for record in records)
 
 
 def test_broken_notice_names_file_and_fields(project: Path, tmp_path):
@@ -112,3 +116,30 @@ def test_broken_notice_names_file_and_fields(project: Path, tmp_path):
     assert "ban-dau-gia-nha-dat-xa-huu-lung-lan-2.md" in build.stderr
     assert "unit: đơn vị 'chi-cuc-huu-lung' chỉ hoạt động" in build.stderr
     assert "deposit: tiền đặt trước phải từ 5% đến 20%" in build.stderr
+
+
+def test_open_data_validates_against_its_schema(site):
+    import csv
+    import json
+
+    import jsonschema
+
+    data = json.loads((site.output / "du-lieu/thong-bao.json").read_text(encoding="utf-8"))
+    schema = json.loads((site.output / "du-lieu/thong-bao.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    validator.validate(data)
+    pages = (site.output / "thong-bao").glob("*/index.html")
+    published = {p.parent.name for p in pages if "summary-box" in p.read_text(encoding="utf-8")}
+    assert {notice["slug"] for notice in data["notices"]} == published
+    assert all(
+        notice["url"].startswith("https://thads-langson.example.gov.vn/thong-bao/")
+        for notice in data["notices"]
+    )
+    broken = json.loads(json.dumps(data))
+    broken["notices"][0]["starting_price"] = "một tỷ"
+    broken["notices"][1]["notice_type"] = "lottery"
+    assert len(list(validator.iter_errors(broken))) == 2
+    with open(site.output / "du-lieu/thong-bao.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(data["notices"]) and {"url", "status", "starting_price"} <= set(rows[0])
+    assert site.html("du-lieu/").select("a[href='/du-lieu/thong-bao.json']")

@@ -18,6 +18,7 @@ from portal.notices import ASSET_CATEGORIES, NOTICE_TYPES, STATUSES
 
 from .calendar import calendar_bytes, notice_events
 from .chains import link_chains
+from .open_data import write_open_data
 
 
 def human_size(size: int) -> str:
@@ -125,6 +126,8 @@ class NoticesGenerator(Generator):
                     chosen,
                 )
         self._write_calendars(Path(writer.output_path))
+        write_open_data(Path(writer.output_path), self.notices, settings["PORTAL_URL"])
+        write("du-lieu/index.html", self.get_template("open_data"), self.context, url="du-lieu/")
         self._listing(
             write,
             settings["NOTICE_UPCOMING_URL"],
