@@ -143,3 +143,91 @@ def test_open_data_validates_against_its_schema(site):
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(data["notices"]) and {"url", "status", "starting_price"} <= set(rows[0])
     assert site.html("du-lieu/").select("a[href='/du-lieu/thong-bao.json']")
+
+
+NOTICES_2026 = "content/notices/2026"
+
+
+def _edit(project: Path, name: str, *replacements: tuple[str, str]) -> None:
+    source = project / NOTICES_2026 / f"{name}.md"
+    text = source.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, (name, old)
+        text = text.replace(old, new)
+    source.write_text(text, encoding="utf-8")
+
+
+def test_cross_file_rules_still_run_on_files_with_their_own_errors(project: Path, tmp_path):
+    # Round 1 has its own error; round 2 has its own error and cuts the price by 20 %.
+    _edit(project, "ban-dau-gia-nha-dat-xa-huu-lung-lan-1", ("deposit: 240000000", "deposit: 1000000"))
+    _edit(
+        project,
+        "ban-dau-gia-nha-dat-xa-huu-lung-lan-2",
+        ("deposit: 230000000", "deposit: 1000000"),
+        ("starting_price: 1539000000", "starting_price: 1296000000"),
+    )
+    build = run_build(project, tmp_path / "out")
+    assert build.returncode != 0
+    round_two = [line for line in build.stderr.splitlines() if "huu-lung-lan-2.md" in line]
+    assert any("deposit:" in line for line in round_two), build.stderr
+    assert any("starting_price:" in line and "10%" in line for line in round_two), build.stderr
+    assert not any("không có thông báo nào" in line for line in round_two), build.stderr
+    assert any("huu-lung-lan-1.md" in line and "deposit:" in line for line in build.stderr.splitlines())
+
+
+STATUS_OVER_TIME = {
+    "2026-10-31": "upcoming",  # published, registration opens on 02/11
+    "2026-11-25": "open",
+    "2026-11-29": "closed",  # registration ended on 27/11, auction on 02/12
+    "2026-12-03": "ended",
+}
+
+
+def test_status_moves_with_the_build_day(tmp_path):
+    from conftest import ROOT
+
+    seen = {}
+    for today in STATUS_OVER_TIME:
+        build = run_build(ROOT, tmp_path / today, "publishconf.py", today=today)
+        assert build.returncode == 0, build.stderr
+        badge = build.html(ROUND_TWO).select_one(".summary-box [data-notice-status]")
+        seen[today] = badge["class"][1].removeprefix("status-")
+    assert seen == STATUS_OVER_TIME
+
+
+DRAFT_NOTICE = """---
+title: "Thông báo bán đấu giá xe ô tô tải (bản nháp chưa duyệt)"
+date: 2026-11-20 08:00
+status: draft
+summary: "Bản nháp."
+notice_type: auctioneer_selection
+unit: khu-vuc-1
+asset_kind: movable
+asset_category: vehicle
+assets:
+  - name: "Xe ô tô tải nháp"
+application: {from: 2026-11-20 08:00, to: 2026-12-10 17:00, place: "Trụ sở", method: "Nộp trực tiếp"}
+criteria: ["Có đủ điều kiện"]
+---
+Nội dung nháp RIENGTUNHAP.
+"""
+
+
+def test_draft_and_scheduled_notices_never_reach_public_output(project: Path, tmp_path):
+    (project / NOTICES_2026 / "ban-nhap-xe-tai.md").write_text(DRAFT_NOTICE, encoding="utf-8")
+    scheduled = DRAFT_NOTICE.replace("status: draft\n", "").replace("2026-11-20 08:00", "2026-11-28 08:00", 1)
+    scheduled = scheduled.replace("RIENGTUNHAP", "RIENGTUHENGIO").replace("bản nháp chưa duyệt", "hẹn giờ")
+    (project / NOTICES_2026 / "hen-gio-xe-tai.md").write_text(scheduled, encoding="utf-8")
+    build = run_build(project, tmp_path / "out", "publishconf.py")
+    assert build.returncode == 0, build.stderr
+    for path in sorted(build.output.rglob("*")):
+        if path.is_file() and path.suffix in {".html", ".xml", ".json", ".csv", ".ics", ".txt"}:
+            text = path.read_text(encoding="utf-8-sig")
+            for marker in ("RIENGTUNHAP", "RIENGTUHENGIO", "ban-nhap-xe-tai", "hen-gio-xe-tai"):
+                assert marker not in text, (path, marker)
+    # The same files are in the preview, which shows them with their banner.
+    preview = run_build(project, tmp_path / "preview")
+    assert preview.returncode == 0, preview.stderr
+    assert "RIENGTUNHAP" in (preview.output / "ban-nhap/thong-bao/ban-nhap-xe-tai/index.html").read_text(
+        encoding="utf-8"
+    )

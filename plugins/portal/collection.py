@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .notices import Notice
 from .problems import Problem
 from .rules import Rule, check_notice, finding_message
 
@@ -70,9 +69,11 @@ def check_collection(entries: list[Entry], rules: list[Rule]) -> list[Problem]:
                         code="duplicate-output",
                     )
                 )
-    notices = {e.slug: e for e in entries if isinstance(e.record, Notice)}
+    # Files refused for their own errors take part too (record None when invalid): a
+    # notice that follows one of them is still checked, and names no false missing link.
+    notices = {e.slug: e for e in entries if e.kind == "notice"}
     for entry in notices.values():
-        previous = entry.record.previous
+        previous = entry.record.previous if entry.record else None
         if not previous:
             continue
         if previous not in notices:
@@ -82,6 +83,8 @@ def check_collection(entries: list[Entry], rules: list[Rule]) -> list[Problem]:
             )
             continue
         earlier = notices[previous].record
+        if earlier is None:
+            continue
         if earlier.date > entry.record.date:
             message = f"thông báo '{previous}' đăng sau thông báo này."
             problems.append(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import encoding, frontmatter
+from .collection import Entry
 from .data import PortalData
 from .news import NewsPost, Page
 from .notice_checks import notice_problems
@@ -48,6 +49,12 @@ class Document:
     @property
     def body(self) -> str:
         return self.front.body if self.front else ""
+
+    def entry(self, save_as: str = "") -> Entry | None:
+        """What the collection checks need; None when the file could not be parsed."""
+        if self.front is None:
+            return None
+        return Entry(self.source, self.kind, self.slug, save_as, self.record, dict(self.front.lines))
 
 
 def classify(data: dict, relative: Path) -> str:

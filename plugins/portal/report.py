@@ -14,10 +14,13 @@ class BuildReport:
         self.problems: list[Problem] = []
         # Files the reader refused (their problems are already here), as absolute paths.
         self.rejected: set[str] = set()
+        # What the collection checks need of refused files (slugs, `previous` targets).
+        self.rejected_entries: list = []
 
     def reset(self) -> None:
         self.problems = []
         self.rejected = set()
+        self.rejected_entries = []
 
     def was_rejected(self, relative_path: str) -> bool:
         return any(path.endswith(f"/{relative_path}") for path in self.rejected)

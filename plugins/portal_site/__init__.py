@@ -20,6 +20,7 @@ def load_portal_data(settings: dict) -> data.PortalData | None:
         portal, problems = data.load(Path(settings.get("PORTAL_DATA_PATH", "data")))
         REPORT.add(problems)
         settings["PORTAL"] = portal
+        settings["PORTAL_DATA_PROBLEMS"] = problems
         if portal is not None:
             settings["SITE"] = portal.site
             settings["UNITS"] = portal.units
@@ -29,9 +30,14 @@ def load_portal_data(settings: dict) -> data.PortalData | None:
     return settings["PORTAL"]
 
 
+def reload_portal_data(settings: dict) -> data.PortalData | None:
+    """Read `data/` again (the files may have changed since the last build)."""
+    settings.pop("PORTAL", None)
+    return load_portal_data(settings)
+
+
 def _initialized(pelican) -> None:
-    pelican.settings.pop("PORTAL", None)
-    load_portal_data(pelican.settings)
+    reload_portal_data(pelican.settings)
 
 
 def register() -> None:

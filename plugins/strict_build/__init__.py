@@ -19,7 +19,7 @@ from pelican import signals
 from portal.collection import check_collection
 from portal.problems import ERROR, WARNING, Problem, display_path
 from portal.report import REPORT, ContentRejected
-from portal_site import load_portal_data
+from portal_site import reload_portal_data
 
 from .coverage import collection_entries, unread_files
 
@@ -56,7 +56,9 @@ class _PelicanLogCapture(logging.Handler):
 
 def _check_all(generators) -> None:
     settings = generators[0].settings
-    REPORT.add(check_collection(collection_entries(generators), settings["PORTAL"].rules))
+    REPORT.add(
+        check_collection(collection_entries(generators) + REPORT.rejected_entries, settings["PORTAL"].rules)
+    )
     REPORT.add(unread_files(generators, Path(settings["PATH"])))
 
 
@@ -83,11 +85,17 @@ def _wrap_run(pelican) -> None:
         raise BuildFailed(f"Thư mục đầu ra {final} chứa cả nội dung nguồn; hãy chọn thư mục khác.")
     staging = final.parent / f".{final.name}.building"
     original_run = pelican.run
+    runs = 0
 
     def run() -> None:
+        nonlocal runs
         REPORT.reset()
-        pelican.settings.pop("PORTAL", None)
-        load_portal_data(pelican.settings)
+        if runs == 0 and "PORTAL" in pelican.settings:
+            # Loaded moments ago at `initialized`: keep it and its problems.
+            REPORT.add(pelican.settings["PORTAL_DATA_PROBLEMS"])
+        else:
+            reload_portal_data(pelican.settings)
+        runs += 1
         if staging.exists():
             shutil.rmtree(staging)
         staging.mkdir(parents=True)

@@ -43,6 +43,8 @@ class PortalMarkdownReader(MarkdownReader):
         REPORT.add(document.problems)
         if not document.ok:
             REPORT.rejected.add(str(Path(source_path).resolve()))
+            if document.entry() is not None:
+                REPORT.rejected_entries.append(document.entry())
             raise ContentRejected(document.source)
         content = render_markdown(document.body, self.settings["MARKDOWN"])
         return content, self.metadata_for(document, portal)
