@@ -31,6 +31,7 @@ PLUGINS = [
     "notices",
     "feeds",
     "seo",
+    "search",
     "assets",
 ]
 
@@ -50,7 +51,7 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 PAGE_LANG_URL = "{lang}/{slug}/"
 PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
-PAGE_TRANSLATION_ID = "translation"
+PAGE_TRANSLATION_ID = "translation_key"
 DRAFT_PAGE_URL = "ban-nhap/trang/{slug}/"
 DRAFT_PAGE_SAVE_AS = "ban-nhap/trang/{slug}/index.html"
 NOTICE_URL = "thong-bao/{slug}/"
@@ -155,9 +156,12 @@ JINJA_GLOBALS = {
 # Menus: labels are Vietnamese, addresses are below the site root.
 MENU = [
     {"label": "Trang chủ", "url": ""},
+    {"label": "Giới thiệu", "url": "gioi-thieu/"},
     {"label": "Tin tức", "url": "tin-tuc/"},
     {"label": "Thông báo", "url": "thong-bao/"},
     {"label": "Đấu giá sắp tới", "url": "thong-bao/sap-dau-gia/"},
+    {"label": "Liên hệ", "url": "lien-he/"},
+    {"label": "Tìm kiếm", "url": "tim-kiem/"},
 ]
 QUICK_LINKS = [
     {"label": "Thông báo bán đấu giá tài sản", "url": "thong-bao/loai/dau-gia-tai-san/"},

@@ -6,15 +6,16 @@ A failed rebuild prints every problem and keeps serving the last good site.
 from __future__ import annotations
 
 import argparse
-import functools
 import subprocess
 import sys
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from watchfiles import watch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import static_server  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ["content", "data", "theme", "plugins", "pelicanconf.py"]
@@ -45,27 +46,8 @@ def build(output: Path, settings: str) -> bool:
     return result.returncode == 0
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-
 def serve(output: Path, host: str, port: int) -> None:
-    handler = functools.partial(QuietHandler, directory=str(output))
-    server = ThreadingHTTPServer((host, port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    static_server.start(output, host, port)
     print(f"Xem trước tại http://{host}:{port}/ (Ctrl+C để dừng)", flush=True)
 
 

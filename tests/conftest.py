@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -76,3 +77,66 @@ def site(tmp_path_factory) -> Build:
 @pytest.fixture()
 def project(tmp_path) -> Path:
     return make_project(tmp_path / "project")
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# The reader's clock in browser tests: the reference day, mid-morning in Vietnam.
+BROWSER_NOW = "2026-11-25T10:00:00+07:00"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@contextlib.contextmanager
+def served(folder: Path):
+    from scripts import static_server
+
+    server = static_server.start(folder)
+    try:
+        yield static_server.base_url(server)
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    with served(site.output) as url:
+        yield url
+
+
+class BrowserPage:
+    """A page that records console errors and dialogs, with the reader's clock fixed."""
+
+    def __init__(self, browser, base: str, javascript: bool = True) -> None:
+        self.context = browser.new_context(java_script_enabled=javascript, locale="vi-VN")
+        self.page = self.context.new_page()
+        self.page.clock.set_fixed_time(BROWSER_NOW)
+        self.base = base
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def open(self, path: str):
+        self.page.goto(self.base + path)
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture()
+def browser_page(browser, site_url):
+    opened = BrowserPage(browser, site_url)
+    yield opened
+    opened.close()
+    assert not opened.errors, opened.errors

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from . import frontmatter
+from .organization import Organization
 from .problems import Problem, display_path
 from .text import fold
 from .types import RequiredText, Text
@@ -25,6 +26,7 @@ class _Strict(BaseModel):
 
 class Site(_Strict):
     name: RequiredText
+    name_en: Text = ""
     short_name: RequiredText
     parent_name: Text = ""
     portal_title: RequiredText
@@ -37,6 +39,7 @@ class Site(_Strict):
     phone: RequiredText
     email: RequiredText
     working_hours: Text = ""
+    working_hours_en: Text = ""
     responsible: Text = ""
     licence: Text = ""
     default_author: RequiredText
@@ -47,6 +50,7 @@ class Site(_Strict):
 class Unit(_Strict):
     id: RequiredText
     name: RequiredText
+    name_en: Text = ""
     short_name: RequiredText
     kind: Literal["province", "district", "regional"]
     area: Text = ""
@@ -75,6 +79,7 @@ class PortalData:
     categories: list[Category]
     root: Path
     rules: list = field(default_factory=list)
+    organization: Organization | None = None
     _category_keys: dict[str, Category] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -138,19 +143,24 @@ def load_list(path: Path, model: type[_Strict], project_root: Path) -> tuple[lis
     return items, problems
 
 
+def load_mapping(path: Path, model: type[BaseModel], project_root: Path, optional: bool = False):
+    """A data file holding one YAML mapping of a model; (None, []) when optional and absent."""
+    if optional and not path.exists():
+        return None, []
+    source = display_path(path, project_root)
+    raw, lines, problems = _read_yaml(path, source)
+    if raw is None:
+        return None, problems
+    front = frontmatter.FrontMatter(data=raw if isinstance(raw, dict) else {}, body="", lines=lines)
+    return validate(model, front, source)
+
+
 def load(root: str | Path) -> tuple[PortalData | None, list[Problem]]:
     """Read and check everything in `data/`; return the data and every problem found."""
     root = Path(root)
     problems: list[Problem] = []
-    site_source = display_path(root / "site.yml", root.parent)
-    site_raw, site_lines, problems = _read_yaml(root / "site.yml", site_source)
-    site = None
-    if site_raw is not None:
-        front = frontmatter.FrontMatter(
-            data=site_raw if isinstance(site_raw, dict) else {}, body="", lines=site_lines
-        )
-        site, found = validate(Site, front, site_source)
-        problems += found
+    site, problems = load_mapping(root / "site.yml", Site, root.parent)
+    problems = list(problems)
     units, found = load_list(root / "units.yml", Unit, root.parent)
     problems += found
     categories, found = load_list(root / "categories.yml", Category, root.parent)
@@ -159,11 +169,15 @@ def load(root: str | Path) -> tuple[PortalData | None, list[Problem]]:
 
     rules, found = load_list(root / "legal_rules.yml", Rule, root.parent)
     problems += found
+    organization, found = load_mapping(root / "organization.yml", Organization, root.parent, optional=True)
+    problems += found
     if not problems:  # a unit that failed validation would show up as "missing" here
         problems += _check_units(units, display_path(root / "units.yml", root.parent))
     if site is None or problems:
         return None, problems
-    portal = PortalData(site, {unit.id: unit for unit in units}, categories, root, rules=rules)
+    portal = PortalData(
+        site, {unit.id: unit for unit in units}, categories, root, rules=rules, organization=organization
+    )
     return portal, problems
 
 

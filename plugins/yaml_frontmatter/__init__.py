@@ -64,7 +64,11 @@ class PortalMarkdownReader(MarkdownReader):
         if record.modified:
             metadata["modified"] = SafeDatetime.fromisoformat(record.modified.isoformat())
         if document.kind == PAGE:
-            metadata.update(lang=record.lang, translation=record.translation, order=record.order)
+            metadata.update(
+                lang=record.lang,
+                translation_key=record.translation or f"page:{document.slug}",
+                order=record.order,
+            )
             if record.template:
                 metadata["template"] = record.template
             return metadata

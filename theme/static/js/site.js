@@ -7,13 +7,20 @@
     ended: "Đã kết thúc", cancelled: "Đã hủy", postponed: "Tạm hoãn"
   };
 
+  // Same rule as portal.notices.Notice.status_on; times in milliseconds, 0 when absent.
+  function statusOf(opens, deadline, auction, override, now) {
+    if (override) { return override; }
+    if (opens && now < opens) { return "upcoming"; }
+    if (deadline && now <= deadline) { return "open"; }
+    if (auction && now < auction) { return "closed"; }
+    return "ended";
+  }
+
+  function time(value) { return value ? new Date(value).getTime() : 0; }
+
   function statusAt(element, now) {
     var data = element.dataset;
-    if (data.override) { return data.override; }
-    if (data.opens && now < new Date(data.opens)) { return "upcoming"; }
-    if (data.deadline && now <= new Date(data.deadline)) { return "open"; }
-    if (data.auction && now < new Date(data.auction)) { return "closed"; }
-    return "ended";
+    return statusOf(time(data.opens), time(data.deadline), time(data.auction), data.override, now.getTime());
   }
 
   function correctStatuses(root) {
@@ -26,7 +33,7 @@
     });
   }
 
-  window.portalStatus = { statusAt: statusAt, labels: LABELS, correct: correctStatuses };
+  window.portalStatus = { statusOf: statusOf, statusAt: statusAt, labels: LABELS, correct: correctStatuses };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { correctStatuses(); });
   } else {

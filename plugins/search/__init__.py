@@ -1,0 +1,71 @@
+"""Site search at /tim-kiem/: a static, sharded index of notices, news and other records,
+read by theme/static/js/search.js. See `index.py` for the file layout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from portal.notices import ASSET_CATEGORIES, NOTICE_TYPE_SHORT, STATUSES
+
+from .index import build_index
+from .records import NEWS_TYPE, article_record, notice_record
+
+SEARCH_URL = "tim-kiem/"
+INDEX_FOLDER = "tim-kiem/chi-muc"
+
+
+def labels_for(settings: dict, records) -> dict[str, list]:
+    """Ids and names of every filter value, in the order the filters list them."""
+    used_units = {record.unit for record in records if record.unit}
+    types = [[NEWS_TYPE, "Tin tức"]] + [[k, v] for k, v in NOTICE_TYPE_SHORT.items()]
+    types += [list(pair) for pair in settings.get("SEARCH_EXTRA_TYPES", [])]
+    units = [[u.id, u.short_name, u.name] for u in settings["UNITS"].values() if u.id in used_units]
+    return {
+        "types": types,
+        "units": units,
+        "assets": [[k, v] for k, v in ASSET_CATEGORIES.items()],
+        "statuses": [[k, v] for k, v in STATUSES.items()],
+    }
+
+
+class SearchGenerator(Generator):
+    def generate_context(self) -> None:
+        # Other generators may add records for their pages (legal documents …).
+        self.context.setdefault("search_records", [])
+
+    def records(self) -> list:
+        unit_names = {unit.id: unit.name for unit in self.settings["UNITS"].values()}
+        records = [notice_record(notice, unit_names) for notice in self.context.get("notices", [])]
+        records += [article_record(article) for article in self.context.get("articles", [])]
+        return records + list(self.context.get("search_records", []))
+
+    def generate_output(self, writer) -> None:
+        records = self.records()
+        labels = labels_for(self.settings, records)
+        version, files = build_index(records, labels)
+        folder = Path(writer.output_path) / INDEX_FOLDER / version
+        for relative, payload in files.items():
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(payload)
+        writer.write_file(
+            f"{SEARCH_URL}index.html",
+            self.get_template("search"),
+            self.context,
+            url=SEARCH_URL,
+            search_index=f"/{INDEX_FOLDER}/{version}/",
+            search_labels=labels,
+            search_count=len(records),
+        )
+
+
+def _get_generators(pelican):
+    return SearchGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(_get_generators)

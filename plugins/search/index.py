@@ -1,0 +1,147 @@
+"""The search index: written at build time as small static JSON files, read by search.js.
+
+Layout (all under one folder named by the index's content hash, so it can be cached
+forever and a new build never mixes with an old one):
+
+- `meta.json`   labels, the list of term buckets, the chunk size;
+- `facets.json` one column per filter for every record (type, unit, asset, price, dates),
+                enough to filter, count, sort and derive statuses without other files;
+- `t/<key>.json` term buckets: terms folded to ASCII (đ → d), grouped by their first three
+                letters, each with its postings and its accented spellings;
+- `d/<n>.json`  display chunks (title, url, summary, date) of `CHUNK_SIZE` records.
+
+A first search therefore loads meta, facets, one bucket per query word and the chunks of
+the results on screen — not the whole index, whose size grows with the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from portal.text import fold, nfc
+
+from .records import SearchRecord
+
+KEY_LENGTH = 3
+CHUNK_SIZE = 40
+SUMMARY_LENGTH = 180
+MAX_VARIANTS = 30  # accented spellings per folded term kept for exact-match ranking
+# Field weights as bits, so a posting stores where a term occurs in one small number.
+TITLE, FACTS, SUMMARY, BODY = 8, 4, 2, 1
+OVERRIDES = {None: 0, "cancelled": 1, "postponed": 2}
+_WORD = re.compile(r"[^\W_]+")
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case NFC words of a text, as search.js splits a query."""
+    return _WORD.findall(nfc(text).lower())
+
+
+def term_key(term: str) -> str:
+    return term[:KEY_LENGTH]
+
+
+def _minutes(moment: dt.datetime | None) -> int:
+    return int((moment - EPOCH).total_seconds() // 60) if moment else 0
+
+
+def _compact(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _postings(records: list[SearchRecord]):
+    """term → {doc: (field bits, {variant: count})}, plus spelling counts per term."""
+    postings: dict[str, dict[int, list]] = defaultdict(dict)
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for doc, record in enumerate(records):
+        fields = (
+            (TITLE, record.title),
+            (FACTS, record.facts),
+            (SUMMARY, record.summary),
+            (BODY, record.body),
+        )
+        for bit, text in fields:
+            for word in words(text):
+                term = fold(word)
+                entry = postings[term].setdefault(doc, [0, set()])
+                entry[0] |= bit
+                entry[1].add(word)
+                spellings[term][word] += 1
+    return postings, spellings
+
+
+def _buckets(records: list[SearchRecord]) -> dict[str, dict]:
+    postings, spellings = _postings(records)
+    buckets: dict[str, dict] = defaultdict(dict)
+    for term in sorted(postings):
+        variants = [word for word, _ in sorted(spellings[term].items(), key=lambda s: (-s[1], s[0]))]
+        variants = variants[:MAX_VARIANTS]
+        position = {word: index for index, word in enumerate(variants)}
+        flat, previous = [], 0
+        for doc in sorted(postings[term]):
+            bits, seen = postings[term][doc]
+            mask = sum(1 << position[word] for word in seen if word in position)
+            flat += [doc - previous, bits, mask]
+            previous = doc
+        buckets[term_key(term)][term] = [variants, flat]
+    return buckets
+
+
+def _facets(records: list[SearchRecord], labels: dict[str, list[str]]) -> dict[str, list[int]]:
+    def index_of(kind: str, value: str | None) -> int:
+        return labels[kind].index(value) if value in labels[kind] else -1
+
+    return {
+        "type": [index_of("types", r.type) for r in records],
+        "unit": [index_of("units", r.unit) for r in records],
+        "asset": [index_of("assets", r.asset) for r in records],
+        "price": [r.price or 0 for r in records],
+        "opens": [_minutes(r.opens) for r in records],
+        "deadline": [_minutes(r.deadline) for r in records],
+        "auction": [_minutes(r.auction_at) for r in records],
+        "override": [OVERRIDES[r.status_override] for r in records],
+    }
+
+
+def _display(record: SearchRecord) -> list[str]:
+    summary = record.summary
+    if len(summary) > SUMMARY_LENGTH:
+        summary = summary[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
+    return [record.title, record.url, summary, record.published.strftime("%d/%m/%Y")]
+
+
+def order(records: Iterable[SearchRecord]) -> list[SearchRecord]:
+    """Newest first: record number order is publication order, the default sort."""
+    return sorted(records, key=lambda r: (r.published, r.url), reverse=True)
+
+
+def build_index(records: Iterable[SearchRecord], labels: dict[str, list]) -> tuple[str, dict[str, bytes]]:
+    """(version, {relative path: bytes}). `labels` lists ids (in display order) and their
+    names: types, units, assets, statuses as [[id, name, short name?], …]."""
+    records = order(records)
+    ids = {kind: [entry[0] for entry in entries] for kind, entries in labels.items()}
+    buckets = _buckets(records)
+    files = {f"t/{key}.json": _compact(terms) for key, terms in sorted(buckets.items())}
+    for start in range(0, len(records), CHUNK_SIZE):
+        chunk = [_display(r) for r in records[start : start + CHUNK_SIZE]]
+        files[f"d/{start // CHUNK_SIZE}.json"] = _compact(chunk)
+    files["facets.json"] = _compact(_facets(records, ids))
+    meta = {
+        "count": len(records),
+        "chunk": CHUNK_SIZE,
+        "keyLength": KEY_LENGTH,
+        "buckets": sorted(buckets),
+        "labels": labels,
+        "overrides": [name for name in OVERRIDES if name],
+    }
+    files["meta.json"] = _compact(meta)
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path])
+    return digest.hexdigest()[:12], files

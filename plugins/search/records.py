@@ -1,0 +1,81 @@
+"""What the search knows of each page: one flat record per notice, news post or document.
+
+Other plugins add records for their own pages by appending `SearchRecord`s to the
+context list `search_records` during `generate_context`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+
+NEWS_TYPE = "news"
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(markup: str) -> str:
+    """Visible text of rendered HTML (content HTML is our own Markdown output)."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup or ""))).strip()
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    type: str  # "news", a notice type id, or another section's id
+    title: str
+    url: str  # root-relative, "/thong-bao/…/"
+    published: dt.datetime
+    summary: str = ""
+    # Searched at two weights: `facts` (asset names, places, unit) above `body`.
+    facts: str = ""
+    body: str = ""
+    unit: str | None = None
+    asset: str | None = None
+    price: int | None = None
+    opens: dt.datetime | None = None
+    deadline: dt.datetime | None = None
+    auction_at: dt.datetime | None = None
+    status_override: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def notice_record(notice, unit_names: dict[str, str]) -> SearchRecord:
+    record = notice.record
+    facts = [asset.name for asset in record.assets]
+    facts += [asset.location for asset in record.assets if asset.location]
+    facts.append(unit_names.get(record.unit, ""))
+    if record.auction:
+        facts.append(record.auction.place)
+    if record.auctioneer:
+        facts.append(record.auctioneer.name)
+    return SearchRecord(
+        type=record.notice_type,
+        title=record.title,
+        url=f"/{notice.url}",
+        published=record.date,
+        summary=record.summary,
+        facts=" ".join(facts),
+        body=plain_text(notice.content),
+        unit=record.unit,
+        asset=record.asset_category,
+        price=record.starting_price,
+        opens=record.opens,
+        deadline=record.deadline,
+        auction_at=record.auction_at,
+        status_override=record.status_override,
+    )
+
+
+def article_record(article) -> SearchRecord:
+    record = article.record
+    return SearchRecord(
+        type=NEWS_TYPE,
+        title=record.title,
+        url=f"/{article.url}",
+        published=record.date,
+        summary=record.summary,
+        facts=" ".join([article.category.name, *record.tags]),
+        body=plain_text(article.content),
+    )

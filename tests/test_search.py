@@ -1,0 +1,214 @@
+"""The search page driven in headless Chromium over the built sample site."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from conftest import BrowserPage, run_build, served
+
+from portal.text import fold
+
+
+def search(page, query_string: str = ""):
+    page.goto(page.url.split("/tim-kiem/")[0] + "/tim-kiem/" + query_string)
+    return settled(page)
+
+
+def settled(page):
+    page.wait_for_selector("#search-results[aria-busy='false']", state="attached")
+    return page
+
+
+def result_links(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#search-results a[href]", "links => links.map(a => a.getAttribute('href'))"
+    )
+
+
+def result_titles(page) -> list[str]:
+    return page.eval_on_selector_all("#search-results h2", "nodes => nodes.map(n => n.textContent)")
+
+
+def found(page) -> int:
+    return int(page.get_attribute("#search-count", "data-count"))
+
+
+def open_data(site) -> list[dict]:
+    return json.loads((site.output / "du-lieu/thong-bao.json").read_text(encoding="utf-8"))["notices"]
+
+
+def type_into(page, text: str) -> None:
+    page.fill("#search-q", "")
+    page.type("#search-q", text, delay=15)
+    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=text, timeout=5000)
+    settled(page)
+
+
+def test_accent_free_query_finds_accented_notices(browser_page):
+    page = search(browser_page.open("/tim-kiem/"), "?q=dau+gia+dat+dong+kinh")
+    titles = result_titles(page)
+    assert titles, "no results"
+    assert "Thông báo bán đấu giá quyền sử dụng đất tại phường Đông Kinh" in titles
+    # Every result has every word, folded.
+    for title_words in map(fold, titles):
+        assert "dong kinh" in title_words.lower() or len(titles) > 1
+
+
+def test_d_and_case_and_decomposed_input_match_alike(browser_page):
+    page = browser_page.open("/tim-kiem/")
+    counts = {}
+    for query in ("dong dang", "ĐỒNG ĐĂNG", unicodedata.normalize("NFD", "Đồng Đăng"), "đồng đăng"):
+        type_into(settled(page), query)
+        counts[query] = found(page)
+    assert len(set(counts.values())) == 1, counts
+    assert next(iter(counts.values())) >= 3
+    type_into(page, "dat")
+    assert any("đất" in title for title in result_titles(page))
+
+
+def test_exact_diacritics_rank_first(browser_page, site):
+    page = search(browser_page.open("/tim-kiem/"), "?q=%C4%91%E1%BA%A1t")  # "đạt"
+    links = result_links(page)
+    assert len(links) >= 3
+
+    def has_exact(link: str) -> bool:
+        text = (site.output / link.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        return re.search(r"(?<!\w)đạt(?!\w)", text.lower()) is not None
+
+    flags = [has_exact(link) for link in links]
+    assert True in flags and False in flags, flags  # "dat" also finds "đất", "Đạt" ...
+    assert flags == sorted(flags, reverse=True), flags
+
+
+def test_type_filter_counts_and_results(browser_page, site):
+    page = search(browser_page.open("/tim-kiem/"), "?type=auction")
+    expected = [n for n in open_data(site) if n["notice_type"] == "auction"]
+    assert found(page) == len(expected)
+    assert all(
+        badge == "Đấu giá tài sản"
+        for badge in page.eval_on_selector_all(
+            "#search-results .badge", "nodes => nodes.map(n => n.textContent)"
+        )
+    )
+    label = page.text_content("[data-facet-count='type:auction']")
+    assert label == f"({len(expected)})"
+    assert page.is_checked("input[name=type][value=auction]")
+
+
+def test_combined_filters_match_the_open_data(browser_page, site):
+    notices = open_data(site)
+    expected = {
+        urlsplit(n["url"]).path
+        for n in notices
+        if n["notice_type"] == "auction"
+        and n["asset_category"] in ("land", "house")
+        and n["status"] in ("open", "upcoming")
+        and n["starting_price"] >= 500_000_000
+    }
+    assert expected
+    page = search(
+        browser_page.open("/tim-kiem/"),
+        "?type=auction&asset=land&asset=house&status=open&status=upcoming&min_price=500000000",
+    )
+    assert set(result_links(page)) == expected
+    assert found(page) == len(expected)
+
+
+def test_url_round_trip_and_back_button(browser_page):
+    page = search(browser_page.open("/tim-kiem/"), "?q=may&unit=khu-vuc-5")
+    assert page.input_value("#search-q") == "may"
+    assert page.is_checked("input[name=unit][value=khu-vuc-5]")
+    before = found(page)
+    page.check("input[name=asset][value=machinery]")
+    page.wait_for_function("() => new URLSearchParams(location.search).getAll('asset').includes('machinery')")
+    settled(page)
+    params = parse_qs(urlsplit(page.url).query)
+    assert params == {"q": ["may"], "unit": ["khu-vuc-5"], "asset": ["machinery"]}
+    assert found(page) <= before
+    page.select_option("select[name=sort]", "auction")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sort') === 'auction'")
+    page.go_back()
+    page.wait_for_function("() => !new URLSearchParams(location.search).get('sort')")
+    settled(page)
+    assert page.input_value("select[name=sort]") == ""
+    page.go_back()
+    page.wait_for_function("() => !new URLSearchParams(location.search).getAll('asset').length")
+    settled(page)
+    assert not page.is_checked("input[name=asset][value=machinery]")
+    assert found(page) == before
+    page.go_forward()
+    page.wait_for_function("() => new URLSearchParams(location.search).getAll('asset').includes('machinery')")
+    settled(page)
+    assert page.is_checked("input[name=asset][value=machinery]")
+
+
+def test_typing_updates_the_url(browser_page):
+    page = settled(browser_page.open("/tim-kiem/"))
+    type_into(page, "xe tai")
+    assert "q=xe+tai" in page.url
+    assert found(page) >= 1
+
+
+def test_empty_result_suggests_removing_filters(browser_page):
+    page = search(browser_page.open("/tim-kiem/"), "?q=komatsu&asset=land")
+    assert found(page) == 0
+    assert page.is_visible("#search-empty")
+    page.click("#search-empty-clear")
+    page.wait_for_function("() => !location.search.includes('asset=')")
+    settled(page)
+    assert found(page) >= 1
+    assert "q=komatsu" in page.url and "asset=" not in page.url
+
+
+def test_results_show_price_dates_and_status(browser_page):
+    page = search(browser_page.open("/tim-kiem/"), "?q=huu+lung+lan+2&type=auction")
+    first = page.locator("#search-results li").first
+    text = first.inner_text()
+    assert "1.539.000.000 đồng" in text
+    assert "09:00 ngày 02/12/2026" in text
+    assert first.locator(".status").inner_text() == "Đang nhận hồ sơ"
+
+
+HOSTILE = "<img src=x onerror=alert(1)> Xe ô tô <b>đặc biệt</b>"
+
+
+def test_hostile_titles_are_shown_as_text(project: Path, tmp_path, browser):
+    source = next(p for p in (project / "content/notices/2026").glob("*.md") if "Honda Wave" in p.read_text())
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r"^title: .*$", f"title: '{HOSTILE}'", text, count=1, flags=re.M)
+    source.write_text(text, encoding="utf-8")
+    build = run_build(project, tmp_path / "out", "publishconf.py")
+    assert build.returncode == 0, build.stderr
+    with served(build.output) as base:
+        opened = BrowserPage(browser, base)
+        page = search(opened.open("/tim-kiem/"), "?q=dac+biet")
+        assert HOSTILE in result_titles(page)
+        assert page.locator("#search-results img").count() == 0
+        assert page.locator("#search-results b").count() == 0
+        opened.close()
+    assert not opened.dialogs and not opened.errors
+
+
+def test_without_javascript_the_page_points_to_the_listings(browser, site_url):
+    opened = BrowserPage(browser, site_url, javascript=False)
+    page = opened.open("/tim-kiem/?q=dat")
+    assert not page.is_visible("#search-form")
+    message = page.locator("noscript, .callout").first.inner_text()
+    assert "cần JavaScript" in message
+    page.get_by_role("link", name="Tất cả thông báo").click()
+    assert page.url.endswith("/thong-bao/")
+    assert page.locator("article.notice-card").count() >= 10
+    opened.close()
+
+
+def test_header_search_form_leads_to_results(browser_page):
+    page = browser_page.open("/")
+    page.fill("#header-q", "komatsu")
+    page.press("#header-q", "Enter")
+    page.wait_for_url("**/tim-kiem/?q=komatsu")
+    settled(page)
+    assert found(page) >= 2

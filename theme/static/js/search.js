@@ -1,0 +1,361 @@
+// Site search over the static index written by plugins/search (see index.py for the layout).
+// State lives in the URL (q, type, unit, asset, status, min_price, max_price, sort) so a
+// search can be bookmarked, shared and walked with Back/Forward. Content is inserted as text.
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  if (!form || !window.fetch || !window.URLSearchParams) { return; }
+  var BASE = form.getAttribute("data-index");
+  var FACETS = ["type", "status", "asset", "unit"];
+  var LABEL_KEYS = { type: "types", status: "statuses", asset: "assets", unit: "units" };
+  var FIELD_SCORES = [[8, 6], [4, 3], [2, 2], [1, 1]]; // title, facts, summary, body
+  var PAGE_SIZE = 20;
+  var VN_OFFSET_MINUTES = 7 * 60;
+  var input = document.getElementById("search-q");
+  var results = document.getElementById("search-results");
+  var count = document.getElementById("search-count");
+  var empty = document.getElementById("search-empty");
+  var more = document.getElementById("search-more");
+  var files = {};
+  var meta, facets, bucketSet;
+  var current = 0; // sequence number of the newest search
+  var shown = PAGE_SIZE;
+  var typing = false;
+
+  function load(path) {
+    if (!files[path]) {
+      files[path] = fetch(BASE + path).then(function (response) {
+        if (!response.ok) { throw new Error(path + ": " + response.status); }
+        return response.json();
+      });
+    }
+    return files[path];
+  }
+
+  // --- Vietnamese text: the same words and folding as plugins/search/index.py ---
+  function words(text) {
+    return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  }
+  function fold(word) {
+    return word.replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+  }
+
+  // --- URL state ---
+  function readState() {
+    var params = new URLSearchParams(window.location.search);
+    var state = { q: params.get("q") || "", sort: params.get("sort") || "" };
+    FACETS.forEach(function (facet) { state[facet] = params.getAll(facet).filter(Boolean); });
+    state.min_price = digits(params.get("min_price"));
+    state.max_price = digits(params.get("max_price"));
+    return state;
+  }
+  function digits(value) { return (value || "").replace(/\D/g, ""); }
+  function queryString(state) {
+    var params = new URLSearchParams();
+    if (state.q) { params.append("q", state.q); }
+    FACETS.forEach(function (facet) {
+      state[facet].forEach(function (value) { params.append(facet, value); });
+    });
+    if (state.min_price) { params.append("min_price", state.min_price); }
+    if (state.max_price) { params.append("max_price", state.max_price); }
+    if (state.sort) { params.append("sort", state.sort); }
+    var text = params.toString();
+    return text ? "?" + text : window.location.pathname;
+  }
+  function formState() {
+    var state = { q: input.value, sort: form.elements.sort.value };
+    FACETS.forEach(function (facet) {
+      state[facet] = Array.prototype.filter.call(form.querySelectorAll("input[name=" + facet + "]"),
+        function (box) { return box.checked; }).map(function (box) { return box.value; });
+    });
+    state.min_price = digits(form.elements.min_price.value);
+    state.max_price = digits(form.elements.max_price.value);
+    return state;
+  }
+  function showState(state) {
+    input.value = state.q;
+    form.elements.sort.value = state.sort;
+    FACETS.forEach(function (facet) {
+      form.querySelectorAll("input[name=" + facet + "]").forEach(function (box) {
+        box.checked = state[facet].indexOf(box.value) >= 0;
+      });
+    });
+    form.elements.min_price.value = state.min_price;
+    form.elements.max_price.value = state.max_price;
+  }
+
+  // --- Matching and ranking ---
+  function fieldScore(bits) {
+    var score = 0;
+    FIELD_SCORES.forEach(function (pair) { if (bits & pair[0]) { score += pair[1]; } });
+    return score;
+  }
+  // Every record matching one query word: {doc: [score, exact spelling?]}.
+  function matchWord(word, isLast, endsWithSpace) {
+    var folded = fold(word);
+    var key = folded.slice(0, meta.keyLength);
+    var prefix = isLast && !endsWithSpace && folded.length >= meta.keyLength;
+    if (!bucketSet[key]) { return Promise.resolve({}); }
+    return load("t/" + key + ".json").then(function (bucket) {
+      var found = {};
+      Object.keys(bucket).forEach(function (term) {
+        if (term !== folded && !(prefix && term.indexOf(folded) === 0)) { return; }
+        var variants = bucket[term][0], flat = bucket[term][1];
+        var exactBit = variants.indexOf(word);
+        var idf = Math.log(1 + meta.count / (flat.length / 3));
+        var weight = term === folded ? 1 : 0.6;
+        for (var i = 0, doc = 0; i < flat.length; i += 3) {
+          doc += flat[i];
+          var score = idf * weight * fieldScore(flat[i + 1]);
+          var exact = exactBit >= 0 && (flat[i + 2] & (1 << exactBit)) !== 0;
+          var before = found[doc];
+          if (!before || score > before[0]) { found[doc] = [score, exact || (before && before[1])]; }
+          else if (exact) { before[1] = true; }
+        }
+      });
+      return found;
+    });
+  }
+  // Records matching every word: {doc: [score, exact spellings matched]}, or null for "all".
+  function matchQuery(q) {
+    var list = words(q);
+    if (!list.length) { return Promise.resolve(null); }
+    var endsWithSpace = /\s$/.test(q);
+    return Promise.all(list.map(function (word, i) {
+      return matchWord(word, i === list.length - 1, endsWithSpace);
+    })).then(function (perWord) {
+      var combined = null;
+      perWord.forEach(function (found, i) {
+        var accented = list[i] !== fold(list[i]);
+        var next = {};
+        Object.keys(combined || found).forEach(function (doc) {
+          if (!found[doc]) { return; }
+          var previous = combined ? combined[doc] : [0, 0];
+          next[doc] = [previous[0] + found[doc][0], previous[1] + (accented && found[doc][1] ? 1 : 0)];
+        });
+        combined = next;
+      });
+      return combined;
+    });
+  }
+
+  // --- Filters and counts ---
+  function nowMinutes() { return Math.floor(Date.now() / 60000); }
+  function statusId(doc, now) {
+    if (facets.type[doc] < 0 || meta.labels.types[facets.type[doc]][0] === "news") { return null; }
+    var override = facets.override[doc] ? meta.overrides[facets.override[doc] - 1] : "";
+    return window.portalStatus.statusOf(facets.opens[doc], facets.deadline[doc], facets.auction[doc], override, now);
+  }
+  function valueOf(facet, doc, now) {
+    if (facet === "status") { return statusId(doc, now); }
+    var index = facets[facet][doc];
+    return index < 0 ? null : meta.labels[LABEL_KEYS[facet]][index][0];
+  }
+  function priceFits(state, doc) {
+    if (!state.min_price && !state.max_price) { return true; }
+    var price = facets.price[doc];
+    if (!price) { return false; }
+    return (!state.min_price || price >= Number(state.min_price)) &&
+      (!state.max_price || price <= Number(state.max_price));
+  }
+  // Counts per filter value are taken with every other filter applied (not its own).
+  function filter(state, matched) {
+    var now = nowMinutes(), hits = [], counts = {};
+    FACETS.forEach(function (facet) { counts[facet] = {}; });
+    for (var doc = 0; doc < meta.count; doc++) {
+      if (matched && !matched[doc]) { continue; }
+      if (!priceFits(state, doc)) { continue; }
+      var values = {}, failed = [];
+      FACETS.forEach(function (facet) {
+        values[facet] = valueOf(facet, doc, now);
+        if (state[facet].length && state[facet].indexOf(values[facet]) < 0) { failed.push(facet); }
+      });
+      if (failed.length > 1) { continue; }
+      FACETS.forEach(function (facet) {
+        if (values[facet] !== null && (!failed.length || failed[0] === facet)) {
+          counts[facet][values[facet]] = (counts[facet][values[facet]] || 0) + 1;
+        }
+      });
+      if (!failed.length) { hits.push(doc); }
+    }
+    return { hits: hits, counts: counts, now: now };
+  }
+  function sortHits(hits, state, matched, now) {
+    var sort = state.sort || (matched ? "" : "date");
+    if (sort === "date") { return hits; } // record order is newest first
+    if (sort === "auction") {
+      return hits.sort(function (a, b) {
+        var x = facets.auction[a], y = facets.auction[b];
+        var xFuture = x >= now, yFuture = y >= now;
+        if (!x || !y) { return (!x) - (!y) || a - b; }
+        if (xFuture !== yFuture) { return xFuture ? -1 : 1; }
+        return (xFuture ? x - y : y - x) || a - b;
+      });
+    }
+    if (!matched) { return hits; }
+    return hits.sort(function (a, b) {
+      return matched[b][1] - matched[a][1] || matched[b][0] - matched[a][0] || a - b;
+    });
+  }
+
+  // --- Rendering (text only, never HTML from the index) ---
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+  function money(value) { return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".") + " đồng"; }
+  function pad(number) { return number < 10 ? "0" + number : String(number); }
+  function dateTime(minutes) {
+    var local = new Date((minutes + VN_OFFSET_MINUTES) * 60000);
+    return pad(local.getUTCHours()) + ":" + pad(local.getUTCMinutes()) + " ngày " +
+      pad(local.getUTCDate()) + "/" + pad(local.getUTCMonth() + 1) + "/" + local.getUTCFullYear();
+  }
+  function fact(list, term, value) {
+    var row = element("div");
+    row.appendChild(element("dt", "", term));
+    row.appendChild(element("dd", "", value));
+    list.appendChild(row);
+  }
+  function resultItem(doc, display, now) {
+    var type = meta.labels.types[facets.type[doc]];
+    var item = element("li", "search-result");
+    var heading = element("h2", "result-title");
+    var link = element("a", "", display[0]);
+    link.href = display[1];
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var line = element("p", "result-meta");
+    line.appendChild(element("span", "badge", type[1]));
+    if (facets.unit[doc] >= 0) { line.appendChild(element("span", "result-unit", meta.labels.units[facets.unit[doc]][1])); }
+    var status = statusId(doc, now);
+    if (status) {
+      line.appendChild(element("span", "status status-" + status, window.portalStatus.labels[status]));
+    }
+    item.appendChild(line);
+    var list = element("dl", "result-facts");
+    if (facets.price[doc]) { fact(list, "Giá khởi điểm", money(facets.price[doc])); }
+    if (facets.auction[doc]) { fact(list, "Đấu giá", dateTime(facets.auction[doc])); }
+    else if (facets.deadline[doc]) { fact(list, "Hạn nộp hồ sơ", dateTime(facets.deadline[doc])); }
+    fact(list, "Ngày đăng", display[3]);
+    item.appendChild(list);
+    if (display[2]) { item.appendChild(element("p", "result-summary", display[2])); }
+    return item;
+  }
+  function showCounts(counts) {
+    form.querySelectorAll("[data-facet-count]").forEach(function (node) {
+      var parts = node.getAttribute("data-facet-count").split(":");
+      var value = counts[parts[0]][parts[1]] || 0;
+      node.textContent = "(" + value + ")";
+      node.parentNode.classList.toggle("facet-empty", value === 0);
+    });
+  }
+  function hasFilters(state) {
+    return FACETS.some(function (facet) { return state[facet].length; }) || state.min_price || state.max_price;
+  }
+
+  function run(state) {
+    var sequence = ++current;
+    var started = performance.now();
+    results.setAttribute("aria-busy", "true");
+    return matchQuery(state.q).then(function (matched) {
+      var found = filter(state, matched);
+      var hits = sortHits(found.hits, state, matched, found.now);
+      var page = hits.slice(0, shown);
+      var chunks = {};
+      page.forEach(function (doc) { chunks[Math.floor(doc / meta.chunk)] = true; });
+      return Promise.all(Object.keys(chunks).map(function (n) {
+        return load("d/" + n + ".json").then(function (rows) { chunks[n] = rows; });
+      })).then(function () {
+        if (sequence !== current) { return; }
+        var items = document.createDocumentFragment();
+        page.forEach(function (doc) {
+          items.appendChild(resultItem(doc, chunks[Math.floor(doc / meta.chunk)][doc % meta.chunk], found.now));
+        });
+        results.replaceChildren(items);
+        showCounts(found.counts);
+        count.textContent = hits.length ? "Tìm thấy " + hits.length + " kết quả" : "Không tìm thấy kết quả nào";
+        count.setAttribute("data-count", String(hits.length));
+        empty.hidden = hits.length > 0;
+        document.getElementById("search-empty-clear").hidden = !hasFilters(state);
+        more.hidden = hits.length <= page.length;
+        results.setAttribute("aria-busy", "false");
+        window.portalSearch.lastMs = performance.now() - started;
+      });
+    }).catch(function (error) {
+      if (sequence !== current) { return; }
+      count.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng tải lại trang.";
+      results.setAttribute("aria-busy", "false");
+      throw error;
+    });
+  }
+
+  function update(push) {
+    var state = formState();
+    var target = queryString(state);
+    if (target !== window.location.search && target !== window.location.pathname + window.location.search) {
+      window.history[push ? "pushState" : "replaceState"](null, "", target);
+    }
+    shown = PAGE_SIZE;
+    return run(state);
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    // The first keystroke starts a history entry; later ones refine it.
+    var push = !typing;
+    typing = true;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () { update(push); }, 120);
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target === input) { return; }
+    typing = false;
+    update(true);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    typing = false;
+    update(false);
+  });
+  document.getElementById("search-clear").addEventListener("click", function () {
+    var state = formState();
+    showState({ q: state.q, sort: state.sort, type: [], status: [], asset: [], unit: [], min_price: "", max_price: "" });
+    typing = false;
+    update(true);
+  });
+  document.getElementById("search-empty-clear").addEventListener("click", function () {
+    document.getElementById("search-clear").click();
+  });
+  more.addEventListener("click", function () {
+    shown += PAGE_SIZE;
+    run(formState());
+  });
+  window.addEventListener("popstate", function () {
+    typing = false;
+    var state = readState();
+    showState(state);
+    shown = PAGE_SIZE;
+    run(state);
+  });
+
+  window.portalSearch = { run: run, words: words, fold: fold, lastMs: null };
+  form.hidden = false;
+  if (window.matchMedia("(max-width: 48em)").matches) {
+    document.getElementById("search-filters").open = false;
+  }
+  Promise.all([load("meta.json"), load("facets.json")]).then(function (loaded) {
+    meta = loaded[0];
+    facets = loaded[1];
+    bucketSet = {};
+    meta.buckets.forEach(function (key) { bucketSet[key] = true; });
+    var state = readState();
+    showState(state);
+    return run(state);
+  }).catch(function () {
+    count.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng tải lại trang.";
+    results.setAttribute("aria-busy", "false");
+  });
+})();
