@@ -32,13 +32,20 @@ PLUGINS = [
     "feeds",
     "seo",
     "search",
+    "images",
     "assets",
 ]
 
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "images", "files"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "files"]
+# Images are published by the images plugin (resized, WebP, EXIF removed), not copied.
+STATIC_PATHS = ["files"]
+PORTAL_IMAGE_WIDTHS = [160, 320, 640, 960, 1280]
+PORTAL_IMAGE_MAX_BYTES = 15_000_000
+PORTAL_IMAGE_MAX_PIXELS = 40_000_000
+PORTAL_IMAGE_CACHE = str(ROOT / "cache" / "images")
+PORTAL_ATTACHMENT_MAX_BYTES = 20_000_000
 SLUGIFY_SOURCE = "basename"
 # News is not translated; two posts with one slug are a duplicate the build reports.
 ARTICLE_TRANSLATION_ID = None
@@ -154,6 +161,23 @@ JINJA_GLOBALS = {
 }
 
 # Menus: labels are Vietnamese, addresses are below the site root.
+# Generated pages content may link to (for the link check): exact addresses and prefixes.
+PORTAL_LISTING_PATHS = ["", "tin-tuc/", "thong-bao/", "tim-kiem/", "du-lieu/", "chuyen-muc/", "the/"]
+PORTAL_LISTING_PREFIXES = [
+    "tin-tuc/trang-",
+    "tin-tuc/luu-tru/",
+    "tin-tuc/20",
+    "chuyen-muc/",
+    "the/",
+    "thong-bao/trang-",
+    "thong-bao/loai/",
+    "thong-bao/don-vi/",
+    "thong-bao/tai-san/",
+    "thong-bao/sap-dau-gia/",
+    "feeds/",
+    "du-lieu/",
+]
+
 MENU = [
     {"label": "Trang chủ", "url": ""},
     {"label": "Giới thiệu", "url": "gioi-thieu/"},

@@ -50,6 +50,21 @@ CASES = {
         ["bai-viet.docx", "không được đưa lên trang"],
     ),
     "not_utf8": ("content/news/2026/ma-cu.md", None, ["ma-cu.md", "Windows-1258"]),
+    "missing_image": (
+        "content/news/2026/thieu-anh.md",
+        GOOD_POST + "\n![Quang cảnh hội nghị](/images/tin-tuc/2026/khong-co.jpg)\n",
+        ["thieu-anh.md:9", "Ảnh '/images/tin-tuc/2026/khong-co.jpg' không có"],
+    ),
+    "broken_link": (
+        "content/news/2026/lien-ket-hong.md",
+        GOOD_POST + "\nXem [thông báo](/thong-bao/khong-ton-tai/) và [tệp](files/a.pdf).\n",
+        ["lien-ket-hong.md:9", "dẫn tới trang không có", "phải bắt đầu bằng '/'"],
+    ),
+    "tcvn3": (
+        "content/news/2026/phong-cu.md",
+        GOOD_POST.replace("Nội dung.", "Th«ng b¸o b¸n ®Êu gi¸ quyÒn sö dông ®Êt t¹i Cao Léc"),
+        ["phong-cu.md:7", "TCVN3", "Thông báo bán đấu giá quyền sử dụng đất tại Cao Lộc"],
+    ),
     "no_front_matter": (
         "content/news/2026/khong-co-thong-tin.md",
         "Hội nghị tổng kết\n",
@@ -109,7 +124,8 @@ def test_every_problem_is_reported_in_one_run(project, tmp_path):
     _old_output(output)
     build = run_build(project, output)
     _assert_failed_and_kept(build, output, [relative.rsplit("/", 1)[1] for relative, _, _ in CASES.values()])
-    assert f"{len(CASES)} lỗi trong {len(CASES)} tệp" in build.stderr
+    # broken_link has two problems (a missing page and a relative link); the others one each.
+    assert f"{len(CASES) + 1} lỗi trong {len(CASES)} tệp" in build.stderr
 
 
 def test_broken_data_fails_before_content(project, tmp_path):

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .problems import Problem
+from .references import page_link_problems
 from .rules import Rule, check_notice, finding_message
 
 KIND_LABELS = {"news": "bài viết", "notice": "thông báo", "page": "trang"}
@@ -23,6 +24,8 @@ class Entry:
     save_as: str
     record: object
     lines: dict | None = None
+    url: str = ""
+    references: tuple = ()
 
     def line_of(self, field: str) -> int | None:
         lines = self.lines or {}
@@ -33,8 +36,14 @@ class Entry:
         return None
 
 
-def check_collection(entries: list[Entry], rules: list[Rule]) -> list[Problem]:
+def check_collection(
+    entries: list[Entry], rules: list[Rule], listing_paths: tuple[list[str], list[str]] = ([], [])
+) -> list[Problem]:
+    """`listing_paths`: addresses of generated listings, exact and as prefixes."""
     problems = []
+    known_urls = {entry.url for entry in entries if entry.url} | set(listing_paths[0])
+    for entry in entries:
+        problems += page_link_problems(list(entry.references), entry.source, known_urls, listing_paths[1])
     by_slug: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     by_output: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
@@ -101,3 +110,8 @@ def check_collection(entries: list[Entry], rules: list[Rule]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def listing_paths(settings: dict) -> tuple[list[str], list[str]]:
+    """Generated pages a content file may link to: exact addresses and prefixes."""
+    return list(settings.get("PORTAL_LISTING_PATHS", [])), list(settings.get("PORTAL_LISTING_PREFIXES", []))

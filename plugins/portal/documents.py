@@ -17,6 +17,7 @@ from .news import NewsPost, Page
 from .notice_checks import notice_problems
 from .notices import Notice
 from .problems import ERROR, Problem, display_path
+from .references import Reference, body_references, file_problems, front_references
 from .text import nfc
 from .validation import validate
 
@@ -35,6 +36,7 @@ class Document:
     front: frontmatter.FrontMatter | None = None
     record: NewsPost | Notice | Page | None = None
     problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -50,11 +52,14 @@ class Document:
     def body(self) -> str:
         return self.front.body if self.front else ""
 
-    def entry(self, save_as: str = "") -> Entry | None:
+    def entry(self, save_as: str = "", url: str = "") -> Entry | None:
         """What the collection checks need; None when the file could not be parsed."""
         if self.front is None:
             return None
-        return Entry(self.source, self.kind, self.slug, save_as, self.record, dict(self.front.lines))
+        lines = dict(self.front.lines)
+        return Entry(
+            self.source, self.kind, self.slug, save_as, self.record, lines, url, tuple(self.references)
+        )
 
 
 def classify(data: dict, relative: Path) -> str:
@@ -102,6 +107,17 @@ def read_text(path: Path, source: str) -> tuple[str | None, list[Problem]]:
                 code="nfd",
             )
         )
+    for number, line, converted in encoding.tcvn3_lines(decoded.text)[:3]:
+        problems.append(
+            Problem(
+                source,
+                number,
+                None,
+                f"Dòng này gõ bằng phông TCVN3 (ABC, .VnTime): '{line[:60]}' chuyển sang Unicode là "
+                f"'{converted[:60]}'. Hãy gõ lại bằng Unicode hoặc chạy 'scripts/check --fix-tcvn3'.",
+                code="tcvn3",
+            )
+        )
     return nfc(decoded.text), problems
 
 
@@ -132,6 +148,10 @@ def load_document(path: Path, portal: PortalData, content_root: Path) -> Documen
     if isinstance(record, Notice):
         document.problems += notice_problems(record, document.front, source, portal)
     document.problems += _body_problems(document)
+    document.references = body_references(document.body, document.front.body_line)
+    if record is not None:
+        document.references += front_references(record, document.front.lines)
+    document.problems += file_problems(document.references, Path(content_root), source)
     return document
 
 

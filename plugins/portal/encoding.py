@@ -8,6 +8,7 @@ is told what the file is and how to fix it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -15,6 +16,33 @@ BOM = b"\xef\xbb\xbf"
 # Windows-1258 keeps five tone marks as combining characters; these bytes are letters in 1252.
 _CP1258_TONE_BYTES = {0xCC, 0xD2, 0xDE, 0xEC, 0xF2}
 _VIETNAMESE_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ")
+
+
+# TCVN3 (ABC) code points, read as Latin-1, and the Vietnamese letters they stand for.
+_TCVN3 = dict(
+    zip(
+        "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\xadõøö÷ùúýûüþ¡¢§£¤¥¦",
+        "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ",
+        strict=True,
+    )
+)
+# Symbols that never follow a letter in real text but are letters in TCVN3 (« » are
+# left out: they are also quotation marks).
+_TCVN3_TELLTALE = re.compile("[A-Za-z][µ¸¶·¹¨¾¼½©®ª¬\\xad¡¢§£¤¥¦÷þ]")
+_UNICODE_VIETNAMESE = re.compile("[\u0100-\u01b0\u1ea0-\u1ef9]")
+
+
+def from_tcvn3(text: str) -> str:
+    return "".join(_TCVN3.get(char, char) for char in text)
+
+
+def tcvn3_lines(text: str) -> list[tuple[int, str, str]]:
+    """(line number, line, converted line) for each line typed with a TCVN3 font."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(_TCVN3_TELLTALE.findall(line)) >= 2 and not _UNICODE_VIETNAMESE.search(line):
+            found.append((number, line, from_tcvn3(line)))
+    return found
 
 
 @dataclass
@@ -40,6 +68,9 @@ def guess_legacy(raw: bytes) -> tuple[str, str | None]:
             continue
     if not candidates:
         return "unknown", None
+    latin1 = raw.decode("latin-1")
+    if len(tcvn3_lines(latin1)) >= 1:
+        return "tcvn3", from_tcvn3(latin1)
     has_tone_bytes = any(byte in _CP1258_TONE_BYTES for byte in raw)
     has_d_bar = 0xF0 in raw or 0xD0 in raw
     if has_tone_bytes or has_d_bar:
@@ -68,5 +99,6 @@ def decode(raw: bytes) -> Decoded:
 ENCODING_NAMES = {
     "windows-1258": "Windows-1258 (bảng mã tiếng Việt cũ của Windows)",
     "windows-1252": "Windows-1252 (bảng mã Tây Âu)",
+    "tcvn3": "TCVN3 (ABC, phông .VnTime)",
     "unknown": "một bảng mã không xác định",
 }

@@ -93,18 +93,39 @@ def _buckets(records: list[SearchRecord]) -> dict[str, dict]:
     return buckets
 
 
-def _facets(records: list[SearchRecord], labels: dict[str, list[str]]) -> dict[str, list[int]]:
+def _deltas(values: list[int], bases: list[int] | None = None) -> list[int | None]:
+    """Times as small numbers that compress well: each relative to the previous present
+    value of its column (`bases` None) or to the same record's value in `bases`.
+    Absent times (0) are null."""
+    encoded, previous = [], 0
+    for index, value in enumerate(values):
+        if not value:
+            encoded.append(None)
+            continue
+        base = previous if bases is None else bases[index]
+        encoded.append(value - base)
+        previous = value
+    return encoded
+
+
+def _facets(records: list[SearchRecord], labels: dict[str, list[str]]) -> dict[str, list]:
+    """Filter columns. Prices in thousands of đồng (filters need no finer step); times in
+    minutes since 1970 UTC, delta-coded (see `_deltas`; search.js decodes them)."""
+
     def index_of(kind: str, value: str | None) -> int:
         return labels[kind].index(value) if value in labels[kind] else -1
 
+    opens = [_minutes(r.opens) for r in records]
+    deadline = [_minutes(r.deadline) for r in records]
+    auction = [_minutes(r.auction_at) for r in records]
     return {
         "type": [index_of("types", r.type) for r in records],
         "unit": [index_of("units", r.unit) for r in records],
         "asset": [index_of("assets", r.asset) for r in records],
-        "price": [r.price or 0 for r in records],
-        "opens": [_minutes(r.opens) for r in records],
-        "deadline": [_minutes(r.deadline) for r in records],
-        "auction": [_minutes(r.auction_at) for r in records],
+        "price": [(r.price or 0) // 1000 for r in records],
+        "opens": _deltas(opens),
+        "deadline": _deltas(deadline, opens),
+        "auction": _deltas(auction, deadline),
         "override": [OVERRIDES[r.status_override] for r in records],
     }
 
@@ -113,7 +134,7 @@ def _display(record: SearchRecord) -> list[str]:
     summary = record.summary
     if len(summary) > SUMMARY_LENGTH:
         summary = summary[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
-    return [record.title, record.url, summary, record.published.strftime("%d/%m/%Y")]
+    return [record.title, record.url, summary, record.published.strftime("%d/%m/%Y"), record.price or 0]
 
 
 def order(records: Iterable[SearchRecord]) -> list[SearchRecord]:

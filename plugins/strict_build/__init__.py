@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from portal.collection import check_collection
+from portal.collection import check_collection, listing_paths
 from portal.problems import ERROR, WARNING, Problem, display_path
 from portal.report import REPORT, ContentRejected
 from portal_site import reload_portal_data
@@ -57,7 +57,11 @@ class _PelicanLogCapture(logging.Handler):
 def _check_all(generators) -> None:
     settings = generators[0].settings
     REPORT.add(
-        check_collection(collection_entries(generators) + REPORT.rejected_entries, settings["PORTAL"].rules)
+        check_collection(
+            collection_entries(generators) + REPORT.rejected_entries,
+            settings["PORTAL"].rules,
+            listing_paths(settings),
+        )
     )
     REPORT.add(unread_files(generators, Path(settings["PATH"])))
 

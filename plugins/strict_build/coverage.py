@@ -27,6 +27,8 @@ def collection_entries(generators) -> list[Entry]:
                 save_as=content.save_as,
                 record=content.record,
                 lines=getattr(content, "field_lines", None),
+                url=content.url,
+                references=getattr(content, "references", ()),
             )
         )
     return entries
@@ -35,6 +37,7 @@ def collection_entries(generators) -> list[Entry]:
 def unread_files(generators, content_root: Path) -> list[Problem]:
     context = _context(generators)
     seen = set(context["generated_content"]) | set(context["static_content"])
+    seen |= context.get("portal_handled_files", set())
     problems = []
     for path in sorted(content_root.rglob("*")):
         if not path.is_file() or path.name in IGNORED_NAMES:

@@ -60,6 +60,7 @@ class PortalMarkdownReader(MarkdownReader):
             "record": record,
             "redirect_from": list(record.redirect_from),
             "field_lines": dict(document.front.lines),
+            "references": tuple(document.references),
         }
         if record.modified:
             metadata["modified"] = SafeDatetime.fromisoformat(record.modified.isoformat())

@@ -84,101 +84,154 @@
     form.elements.max_price.value = state.max_price;
   }
 
+  // --- The index in memory: filter columns decoded once into typed arrays ---
+  function decodeTimes(column, bases) {
+    var out = new Float64Array(column.length), previous = 0;
+    for (var i = 0; i < column.length; i++) {
+      if (column[i] === null) { continue; }
+      out[i] = column[i] + (bases ? bases[i] : previous);
+      previous = out[i];
+    }
+    return out;
+  }
+  function prepare(raw) {
+    var opens = decodeTimes(raw.opens, null);
+    var deadline = decodeTimes(raw.deadline, opens);
+    return {
+      type: Int8Array.from(raw.type), unit: Int16Array.from(raw.unit), asset: Int8Array.from(raw.asset),
+      price: Float64Array.from(raw.price, function (k) { return k * 1000; }),
+      opens: opens, deadline: deadline, auction: decodeTimes(raw.auction, deadline),
+      override: Int8Array.from(raw.override)
+    };
+  }
+  var STATUS_IDS = [];
+  var statusCache = { minute: -1, values: null };
+  // Status index per record (-1 for news), recomputed when the minute changes.
+  function statuses(now) {
+    if (statusCache.minute === now) { return statusCache.values; }
+    var values = new Int8Array(meta.count), newsType = typeIndex("news");
+    for (var doc = 0; doc < meta.count; doc++) {
+      if (facets.type[doc] === newsType) { values[doc] = -1; continue; }
+      var override = facets.override[doc] ? meta.overrides[facets.override[doc] - 1] : "";
+      values[doc] = STATUS_IDS.indexOf(window.portalStatus.statusOf(
+        facets.opens[doc], facets.deadline[doc], facets.auction[doc], override, now));
+    }
+    statusCache = { minute: now, values: values };
+    return values;
+  }
+  function typeIndex(id) {
+    for (var i = 0; i < meta.labels.types.length; i++) { if (meta.labels.types[i][0] === id) { return i; } }
+    return -2;
+  }
+
   // --- Matching and ranking ---
   function fieldScore(bits) {
     var score = 0;
     FIELD_SCORES.forEach(function (pair) { if (bits & pair[0]) { score += pair[1]; } });
     return score;
   }
-  // Every record matching one query word: {doc: [score, exact spelling?]}.
-  function matchWord(word, isLast, endsWithSpace) {
+  var matches = {}; // per query word: {docs, scores, exact}, kept while the page lives
+  // Every record matching one query word, with its score and whether the spelling is exact.
+  function matchWord(word, prefix) {
+    var cacheKey = word + (prefix ? "*" : "");
+    if (matches[cacheKey]) { return Promise.resolve(matches[cacheKey]); }
     var folded = fold(word);
     var key = folded.slice(0, meta.keyLength);
-    var prefix = isLast && !endsWithSpace && folded.length >= meta.keyLength;
-    if (!bucketSet[key]) { return Promise.resolve({}); }
+    var none = { docs: [], scores: {}, exact: {} };
+    if (!bucketSet[key]) { return Promise.resolve(none); }
     return load("t/" + key + ".json").then(function (bucket) {
-      var found = {};
+      var scores = new Map(), exact = new Set();
       Object.keys(bucket).forEach(function (term) {
         if (term !== folded && !(prefix && term.indexOf(folded) === 0)) { return; }
         var variants = bucket[term][0], flat = bucket[term][1];
         var exactBit = variants.indexOf(word);
         var idf = Math.log(1 + meta.count / (flat.length / 3));
-        var weight = term === folded ? 1 : 0.6;
+        var weight = term === folded ? idf : idf * 0.6;
         for (var i = 0, doc = 0; i < flat.length; i += 3) {
           doc += flat[i];
-          var score = idf * weight * fieldScore(flat[i + 1]);
-          var exact = exactBit >= 0 && (flat[i + 2] & (1 << exactBit)) !== 0;
-          var before = found[doc];
-          if (!before || score > before[0]) { found[doc] = [score, exact || (before && before[1])]; }
-          else if (exact) { before[1] = true; }
+          var score = weight * fieldScore(flat[i + 1]);
+          if (!(scores.get(doc) >= score)) { scores.set(doc, score); }
+          if (exactBit >= 0 && (flat[i + 2] & (1 << exactBit))) { exact.add(doc); }
         }
       });
+      var found = { docs: Array.from(scores.keys()), scores: scores, exact: exact };
+      matches[cacheKey] = found;
       return found;
     });
   }
-  // Records matching every word: {doc: [score, exact spellings matched]}, or null for "all".
+  // Records matching every word: {docs, score (Float64Array), exact (Uint8Array)}, or null.
   function matchQuery(q) {
     var list = words(q);
     if (!list.length) { return Promise.resolve(null); }
     var endsWithSpace = /\s$/.test(q);
     return Promise.all(list.map(function (word, i) {
-      return matchWord(word, i === list.length - 1, endsWithSpace);
+      var prefix = i === list.length - 1 && !endsWithSpace && fold(word).length >= meta.keyLength;
+      return matchWord(word, prefix);
     })).then(function (perWord) {
-      var combined = null;
+      var hits = new Uint8Array(meta.count), score = new Float64Array(meta.count);
+      var exact = new Uint8Array(meta.count);
       perWord.forEach(function (found, i) {
         var accented = list[i] !== fold(list[i]);
-        var next = {};
-        Object.keys(combined || found).forEach(function (doc) {
-          if (!found[doc]) { return; }
-          var previous = combined ? combined[doc] : [0, 0];
-          next[doc] = [previous[0] + found[doc][0], previous[1] + (accented && found[doc][1] ? 1 : 0)];
+        found.docs.forEach(function (doc) {
+          hits[doc]++;
+          score[doc] += found.scores.get(doc);
+          if (accented && found.exact.has(doc)) { exact[doc]++; }
         });
-        combined = next;
       });
-      return combined;
+      var docs = [];
+      var smallest = perWord.reduce(function (a, b) { return a.docs.length <= b.docs.length ? a : b; });
+      smallest.docs.forEach(function (doc) { if (hits[doc] === list.length) { docs.push(doc); } });
+      docs.sort(function (a, b) { return a - b; });
+      return { docs: docs, score: score, exact: exact };
     });
   }
 
   // --- Filters and counts ---
   function nowMinutes() { return Math.floor(Date.now() / 60000); }
   function statusId(doc, now) {
-    if (facets.type[doc] < 0 || meta.labels.types[facets.type[doc]][0] === "news") { return null; }
-    var override = facets.override[doc] ? meta.overrides[facets.override[doc] - 1] : "";
-    return window.portalStatus.statusOf(facets.opens[doc], facets.deadline[doc], facets.auction[doc], override, now);
+    var index = statuses(now)[doc];
+    return index < 0 ? null : STATUS_IDS[index];
   }
-  function valueOf(facet, doc, now) {
-    if (facet === "status") { return statusId(doc, now); }
-    var index = facets[facet][doc];
-    return index < 0 ? null : meta.labels[LABEL_KEYS[facet]][index][0];
-  }
-  function priceFits(state, doc) {
-    if (!state.min_price && !state.max_price) { return true; }
-    var price = facets.price[doc];
-    if (!price) { return false; }
-    return (!state.min_price || price >= Number(state.min_price)) &&
-      (!state.max_price || price <= Number(state.max_price));
+  // Per filter: which value indexes are chosen (null when the filter is off).
+  function chosen(state, facet) {
+    if (!state[facet].length) { return null; }
+    var labels = meta.labels[LABEL_KEYS[facet]], picked = new Uint8Array(labels.length);
+    labels.forEach(function (entry, index) { if (state[facet].indexOf(entry[0]) >= 0) { picked[index] = 1; } });
+    return picked;
   }
   // Counts per filter value are taken with every other filter applied (not its own).
   function filter(state, matched) {
-    var now = nowMinutes(), hits = [], counts = {};
-    FACETS.forEach(function (facet) { counts[facet] = {}; });
-    for (var doc = 0; doc < meta.count; doc++) {
-      if (matched && !matched[doc]) { continue; }
-      if (!priceFits(state, doc)) { continue; }
-      var values = {}, failed = [];
-      FACETS.forEach(function (facet) {
-        values[facet] = valueOf(facet, doc, now);
-        if (state[facet].length && state[facet].indexOf(values[facet]) < 0) { failed.push(facet); }
-      });
-      if (failed.length > 1) { continue; }
-      FACETS.forEach(function (facet) {
-        if (values[facet] !== null && (!failed.length || failed[0] === facet)) {
-          counts[facet][values[facet]] = (counts[facet][values[facet]] || 0) + 1;
-        }
-      });
-      if (!failed.length) { hits.push(doc); }
+    var now = nowMinutes(), status = statuses(now);
+    var columns = { type: facets.type, unit: facets.unit, asset: facets.asset, status: status };
+    var picks = FACETS.map(function (facet) { return chosen(state, facet); });
+    var counts = FACETS.map(function (facet) { return new Int32Array(meta.labels[LABEL_KEYS[facet]].length); });
+    var cols = FACETS.map(function (facet) { return columns[facet]; });
+    var min = state.min_price ? Number(state.min_price) : 0, max = state.max_price ? Number(state.max_price) : 0;
+    var priced = min || max, hits = [];
+    var docs = matched ? matched.docs : null, total = docs ? docs.length : meta.count;
+    for (var n = 0; n < total; n++) {
+      var doc = docs ? docs[n] : n;
+      if (priced) {
+        var price = facets.price[doc];
+        if (!price || (min && price < min) || (max && price > max)) { continue; }
+      }
+      var failed = -1, failures = 0;
+      for (var f = 0; f < 4; f++) {
+        var value = cols[f][doc];
+        if (picks[f] && (value < 0 || !picks[f][value])) { failed = f; failures++; }
+      }
+      if (failures > 1) { continue; }
+      for (f = 0; f < 4; f++) {
+        if ((failures === 0 || failed === f) && cols[f][doc] >= 0) { counts[f][cols[f][doc]]++; }
+      }
+      if (failures === 0) { hits.push(doc); }
     }
-    return { hits: hits, counts: counts, now: now };
+    var named = {};
+    FACETS.forEach(function (facet, f) {
+      named[facet] = {};
+      meta.labels[LABEL_KEYS[facet]].forEach(function (entry, index) { named[facet][entry[0]] = counts[f][index]; });
+    });
+    return { hits: hits, counts: named, now: now };
   }
   function sortHits(hits, state, matched, now) {
     var sort = state.sort || (matched ? "" : "date");
@@ -194,7 +247,7 @@
     }
     if (!matched) { return hits; }
     return hits.sort(function (a, b) {
-      return matched[b][1] - matched[a][1] || matched[b][0] - matched[a][0] || a - b;
+      return matched.exact[b] - matched.exact[a] || matched.score[b] - matched.score[a] || a - b;
     });
   }
 
@@ -235,7 +288,7 @@
     }
     item.appendChild(line);
     var list = element("dl", "result-facts");
-    if (facets.price[doc]) { fact(list, "Giá khởi điểm", money(facets.price[doc])); }
+    if (display[4]) { fact(list, "Giá khởi điểm", money(display[4])); }
     if (facets.auction[doc]) { fact(list, "Đấu giá", dateTime(facets.auction[doc])); }
     else if (facets.deadline[doc]) { fact(list, "Hạn nộp hồ sơ", dateTime(facets.deadline[doc])); }
     fact(list, "Ngày đăng", display[3]);
@@ -348,7 +401,8 @@
   }
   Promise.all([load("meta.json"), load("facets.json")]).then(function (loaded) {
     meta = loaded[0];
-    facets = loaded[1];
+    facets = prepare(loaded[1]);
+    STATUS_IDS = meta.labels.statuses.map(function (entry) { return entry[0]; });
     bucketSet = {};
     meta.buckets.forEach(function (key) { bucketSet[key] = true; });
     var state = readState();

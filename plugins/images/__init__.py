@@ -1,0 +1,119 @@
+"""Published images: every file under content/images/ is resized to several widths, written
+as WebP beside its own format, stripped of EXIF and GPS (the sources keep theirs), and shown
+with `<picture>`, `srcset`, its size and lazy loading. Unchanged images come from a cache.
+
+Settings: PORTAL_IMAGE_WIDTHS, PORTAL_IMAGE_MAX_BYTES, PORTAL_IMAGE_MAX_PIXELS,
+PORTAL_IMAGE_CACHE. Templates: `{{ path | picture(alt, css_class, lazy, sizes, width) }}`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
+
+from portal.problems import Problem, display_path
+from portal.progress import Progress
+from portal.report import REPORT
+
+from .markup import DEFAULT_SIZES, picture_markup
+from .processing import ImageProblem, process
+
+IMAGES_FOLDER = "images"
+IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"}
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
+_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+
+
+def _folder_url(relative: str) -> str:
+    return "/" + relative.rsplit("/", 1)[0] + "/"
+
+
+def _install_filter(pelican) -> None:
+    processed: dict = {}
+    pelican.settings["_IMAGES"] = processed
+
+    def picture(path, alt="", css_class="", lazy=True, sizes=DEFAULT_SIZES, width=None):
+        relative = str(path).lstrip("/")
+        if relative not in processed:
+            return Markup('<img src="/{}" alt="{}">').format(relative, alt)
+        info = processed[relative][1]
+        return Markup(picture_markup(_folder_url(relative), info, alt, css_class, lazy, sizes, width))
+
+    def image_variant(path, width: int) -> str:
+        """Address of the smallest published width of an image at least `width` wide."""
+        relative = str(path).lstrip("/")
+        if relative not in processed:
+            return f"/{relative}"
+        variants = processed[relative][1].variants
+        chosen = next((v for v in variants if v.width >= width), variants[-1])
+        return _folder_url(relative) + chosen.name
+
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters["picture"] = picture
+    filters["image_variant"] = image_variant
+
+
+class ImagesGenerator(Generator):
+    def generate_context(self) -> None:
+        settings = self.settings
+        content_root = Path(settings["PATH"])
+        processed = settings["_IMAGES"]
+        processed.clear()
+        sources = sorted(
+            p
+            for p in (content_root / IMAGES_FOLDER).rglob("*")
+            if p.is_file() and p.name not in IGNORED_NAMES
+        )
+        handled = self.context.setdefault("portal_handled_files", set())
+        progress = Progress("Đang xử lý ảnh", len(sources))
+        for source in sources:
+            relative = source.relative_to(content_root).as_posix()
+            handled.add(relative)
+            try:
+                processed[relative] = process(
+                    source,
+                    Path(settings["PORTAL_IMAGE_CACHE"]),
+                    settings["PORTAL_IMAGE_WIDTHS"],
+                    settings["PORTAL_IMAGE_MAX_BYTES"],
+                    settings["PORTAL_IMAGE_MAX_PIXELS"],
+                )
+            except ImageProblem as problem:
+                source_name = display_path(source, content_root.parent)
+                REPORT.add([Problem(source_name, None, None, str(problem), code="image")])
+            progress.step()
+        progress.finish()
+        for content in self.context["generated_content"].values():
+            if "<img" in (getattr(content, "_content", "") or ""):
+                content._content = _IMG_TAG.sub(lambda match: self._picture(match.group(0)), content._content)
+
+    def _picture(self, tag: str) -> str:
+        attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(tag)}
+        relative = attributes.get("src", "").lstrip("/")
+        processed = self.settings["_IMAGES"]
+        if relative not in processed:
+            return tag  # missing images are reported by the reference check
+        return picture_markup(_folder_url(relative), processed[relative][1], attributes.get("alt", ""))
+
+    def generate_output(self, writer) -> None:
+        output = Path(writer.output_path)
+        for relative, (cache_folder, _) in sorted(self.settings["_IMAGES"].items()):
+            target = output / relative.rsplit("/", 1)[0]
+            target.mkdir(parents=True, exist_ok=True)
+            for produced in cache_folder.iterdir():
+                if produced.name != "manifest.json":
+                    shutil.copyfile(produced, target / produced.name)
+
+
+def _get_generators(pelican):
+    return ImagesGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(_install_filter)
+    signals.get_generators.connect(_get_generators)
