@@ -83,19 +83,24 @@ def first_search(browser, base: str, site: Path, query: str) -> tuple[list[str],
     return [url for url in requested if url.startswith(base)], found, seconds
 
 
-def keystrokes(browser, base: str) -> list[float]:
+def keystrokes(browser, base: str) -> tuple[list[float], list[float]]:
+    """Render time of each keystroke: typing the query the first time (index files are
+    fetched as needed) and again once they are loaded."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{base}/tim-kiem/")
     page.wait_for_selector("#search-results[aria-busy='false']", state="attached", timeout=60_000)
-    timings = []
-    for end in range(1, len(TYPED_QUERY) + 1):
-        page.evaluate("() => { window.portalSearch.lastMs = null; }")
-        page.fill("#search-q", TYPED_QUERY[:end])
-        page.wait_for_function("() => window.portalSearch.lastMs !== null", timeout=30_000)
-        timings.append(page.evaluate("() => window.portalSearch.lastMs"))
+    passes = []
+    for _ in range(2):
+        timings = []
+        for end in range(1, len(TYPED_QUERY) + 1):
+            page.evaluate("() => { window.portalSearch.lastMs = null; }")
+            page.fill("#search-q", TYPED_QUERY[:end])
+            page.wait_for_function("() => window.portalSearch.lastMs !== null", timeout=30_000)
+            timings.append(page.evaluate("() => window.portalSearch.lastMs"))
+        passes.append(timings)
     context.close()
-    return timings
+    return passes[0], passes[1]
 
 
 def report(label: str, site: Path, urls: list[str], budget: int, found: int, seconds: float) -> None:
@@ -119,20 +124,23 @@ def main() -> None:
     parser.add_argument("--news", type=int, default=0)
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench-search"))
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--reuse", action="store_true", help="search the site built by the last run again")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    content = corpus.write_corpus(args.work, args.news, args.notices)
-    first = next(iter(sorted(content.glob("notices/*/*.md"))))
-    first.write_text(first.read_text(encoding="utf-8").replace("\n---\n", "\n---\nMáy ủi Komatsu D41P.\n", 1))
-    print(f"Kho thử: {args.notices} thông báo, {args.news} tin ({args.work})")
-    seconds = build(args.work)
     site = args.work / "site"
+    if not (args.reuse and site.is_dir()):
+        content = corpus.write_corpus(args.work, args.news, args.notices)
+        first = next(iter(sorted(content.glob("notices/*/*.md"))))
+        text = first.read_text(encoding="utf-8")
+        first.write_text(text.replace("\n---\n", "\n---\nMáy ủi Komatsu D41P.\n", 1), encoding="utf-8")
+        print(f"Kho thử: {args.notices} thông báo, {args.news} tin ({args.work})")
+        print(f"Dựng trang: {build(args.work):.1f} s")
     index = next((site / "tim-kiem/chi-muc").iterdir())
     files = [p for p in index.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
     site_files = sum(1 for p in site.rglob("*") if p.is_file())
-    print(f"Dựng trang: {seconds:.1f} s; toàn trang {site_files} tệp")
+    print(f"Toàn trang: {site_files} tệp")
     print(f"Chỉ mục tìm kiếm: {len(files)} tệp, {total / 1e6:.2f} MB (chưa nén)")
     server = static_server.start(site)
     base = static_server.base_url(server)
@@ -144,15 +152,16 @@ def main() -> None:
         ):
             urls, found, took = first_search(browser, base, site, query)
             report(label, site, urls, budget, found, took)
-        timings = keystrokes(browser, base)
+        first, loaded = keystrokes(browser, base)
         browser.close()
     server.shutdown()
-    print(
-        f"Gõ '{TYPED_QUERY}' từng phím: trung vị {statistics.median(timings):.1f} ms, "
-        f"chậm nhất {max(timings):.1f} ms (ngân sách {BUDGET_KEYSTROKE_MS:.0f} ms: "
-        f"{'đạt' if max(timings) < BUDGET_KEYSTROKE_MS else 'VƯỢT'})"
-    )
-    print("  " + ", ".join(f"{t:.1f}" for t in timings))
+    for label, timings in (("lần đầu, kể cả tải tệp chỉ mục", first), ("khi đã tải", loaded)):
+        verdict = "đạt" if max(timings) < BUDGET_KEYSTROKE_MS else "VƯỢT"
+        print(
+            f"Gõ '{TYPED_QUERY}' từng phím ({label}): trung vị {statistics.median(timings):.1f} ms, "
+            f"chậm nhất {max(timings):.1f} ms (ngân sách {BUDGET_KEYSTROKE_MS:.0f} ms: {verdict})"
+        )
+        print("  " + ", ".join(f"{t:.1f}" for t in timings))
 
 
 if __name__ == "__main__":

@@ -32,9 +32,9 @@ class Problem:
 
 
 def display_path(path: str | Path, root: str | Path | None = None) -> str:
-    """A path as editors see it: relative to the project when possible, with slashes."""
+    """A path as editors see it: relative to where they work (or the project), with slashes."""
     path = Path(path)
-    for base in (root, Path.cwd()):
+    for base in (Path.cwd(), root):
         if base is None:
             continue
         try:

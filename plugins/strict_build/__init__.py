@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from portal.checker import oversized_files
 from portal.collection import check_collection, listing_paths
 from portal.problems import ERROR, WARNING, Problem, display_path
 from portal.report import REPORT, ContentRejected
@@ -64,6 +65,8 @@ def _check_all(generators) -> None:
         )
     )
     REPORT.add(unread_files(generators, Path(settings["PATH"])))
+    # Images are checked as they are processed (plugins/images).
+    REPORT.add(oversized_files(Path(settings["PATH"]), settings, folders=("files",)))
 
 
 def _print_report(stream) -> None:

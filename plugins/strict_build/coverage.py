@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from portal.checker import UNREAD_MESSAGE
 from portal.collection import Entry
 from portal.problems import Problem, display_path
 
@@ -49,8 +50,7 @@ def unread_files(generators, content_root: Path) -> list[Problem]:
                     display_path(path, content_root.parent),
                     None,
                     None,
-                    "Tệp này không được đưa lên trang: chỉ nhận bài viết .md trong content/ "
-                    "và ảnh, tệp đính kèm trong content/images/ hoặc content/files/.",
+                    UNREAD_MESSAGE,
                     code="unread",
                 )
             )

@@ -1,0 +1,104 @@
+"""scripts/new and scripts/cadence, run as editors run them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, TODAY
+
+from portal.cadence import weekly
+from portal.news import NewsPost
+from portal.notices import Notice
+
+
+def run_script(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / args[0]), *args[1:]],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PORTAL_TODAY": TODAY},
+        timeout=120,
+    )
+
+
+def scripted_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("data", "content"):
+        shutil.copytree(ROOT / name, project / name)
+    for name in ("plugins", "theme"):
+        (project / name).symlink_to(ROOT / name)
+    # A copy, not a link: the scripts find the project from their own real path.
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    shutil.copy(ROOT / "pelicanconf.py", project)
+    return project
+
+
+def test_new_notice_has_every_field_and_an_ascii_slug(tmp_path):
+    project = scripted_project(tmp_path)
+    result = run_script(project, "new", "notice", "auction", "Đấu giá đất Cao Lộc")
+    assert result.returncode == 0, result.stderr
+    path = project / "content/notices/2026/dau-gia-dat-cao-loc.md"
+    text = path.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    fields = {f.alias or name for name, f in Notice.model_fields.items()} - {
+        "slug",
+        "modified",
+        "redirect_from",
+    }
+    selection_only = {"application", "criteria"}
+    assert fields - selection_only <= set(front), fields - set(front)
+    assert not selection_only & set(front)
+    assert front["status"] == "draft" and front["notice_type"] == "auction"
+    assert "date: 2026-11-25" in text
+    assert all(
+        line.count("#") >= 1
+        for line in text.split("---\n")[1].splitlines()
+        if ":" in line and not line.startswith("title")
+    )
+    again = run_script(project, "new", "notice", "auction", "Đấu giá đất Cao Lộc")
+    assert again.returncode == 1 and "không ghi đè" in again.stderr
+    assert path.read_text(encoding="utf-8") == text
+    selection = run_script(project, "new", "notice", "valuer_selection", "Chọn tổ chức thẩm định giá xe tải")
+    assert selection.returncode == 0, selection.stderr
+    path = project / "content/notices/2026/chon-to-chuc-tham-dinh-gia-xe-tai.md"
+    selection_front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert selection_only <= set(selection_front) and "vat" not in selection_front
+    news = run_script(project, "new", "news", "Hội nghị tổng kết năm 2026")
+    assert news.returncode == 0
+    news_front = yaml.safe_load(
+        (project / "content/news/2026/hoi-nghi-tong-ket-nam-2026.md").read_text().split("---\n")[1]
+    )
+    assert {f.alias or n for n, f in NewsPost.model_fields.items()} - {
+        "slug",
+        "modified",
+        "redirect_from",
+    } <= set(news_front)
+    # A fresh file is reported by the check until its fields are filled.
+    check = run_script(project, "check")
+    assert check.returncode == 1 and "dau-gia-dat-cao-loc.md:7: unit: không được để trống" in check.stdout
+
+
+def test_cadence_counts_iso_weeks_and_flags_short_ones():
+    posts = [dt.datetime(2026, 11, 2, 8), dt.datetime(2026, 11, 3, 8), dt.datetime(2026, 11, 10, 8)]
+    posts += [dt.datetime(2026, 11, 11 + i, 8) for i in range(3)]
+    weeks = weekly(posts, dt.date(2026, 11, 15), 3)
+    assert [(w.number, w.posts, w.verdict) for w in weeks] == [
+        (44, 0, "THIẾU 3"),
+        (45, 2, "THIẾU 1"),
+        (46, 4, "đạt"),
+    ]
+
+
+def test_cadence_script_lists_weeks_and_scheduled_posts():
+    result = run_script(ROOT, "cadence", "--weeks", "4")
+    assert result.returncode == 0, result.stderr
+    assert "Tuần 48/2026 (23/11–29/11/2026):" in result.stdout
+    assert "09:00 27/11/2026 (tuần 48): Lịch tiếp công dân" in result.stdout
