@@ -125,41 +125,63 @@
   }
 
   // --- Matching and ranking ---
-  function fieldScore(bits) {
-    var score = 0;
-    FIELD_SCORES.forEach(function (pair) { if (bits & pair[0]) { score += pair[1]; } });
-    return score;
+  // Score of a posting by the fields it occurs in (bits: title, facts, summary, body).
+  var FIELD_SCORE = new Float64Array(16);
+  for (var bits = 0; bits < 16; bits++) {
+    FIELD_SCORES.forEach(function (pair) { if (bits & pair[0]) { FIELD_SCORE[bits] += pair[1]; } });
   }
   var matches = {}; // per query word: {docs, scores, exact}, kept while the page lives
-  // Every record matching one query word, with its score and whether the spelling is exact.
+  // Every record matching one query word: parallel arrays of record numbers (ascending),
+  // scores and exact-spelling flags.
   function matchWord(word, prefix) {
     var cacheKey = word + (prefix ? "*" : "");
     if (matches[cacheKey]) { return Promise.resolve(matches[cacheKey]); }
     var folded = fold(word);
     var key = folded.slice(0, meta.keyLength);
-    var none = { docs: [], scores: {}, exact: {} };
-    if (!bucketSet[key]) { return Promise.resolve(none); }
+    if (!bucketSet[key]) { return Promise.resolve(collect([])); }
     return load("t/" + key + ".json").then(function (bucket) {
-      var scores = new Map(), exact = new Set();
-      Object.keys(bucket).forEach(function (term) {
-        if (term !== folded && !(prefix && term.indexOf(folded) === 0)) { return; }
-        var variants = bucket[term][0], flat = bucket[term][1];
-        var exactBit = variants.indexOf(word);
-        var idf = Math.log(1 + meta.count / (flat.length / 3));
-        var weight = term === folded ? idf : idf * 0.6;
-        for (var i = 0, doc = 0; i < flat.length; i += 3) {
-          doc += flat[i];
-          var score = weight * fieldScore(flat[i + 1]);
-          if (!(scores.get(doc) >= score)) { scores.set(doc, score); }
-          if (exactBit >= 0 && (flat[i + 2] & (1 << exactBit))) { exact.add(doc); }
-        }
+      var terms = Object.keys(bucket).filter(function (term) {
+        return term === folded || (prefix && term.indexOf(folded) === 0);
       });
-      var found = { docs: Array.from(scores.keys()), scores: scores, exact: exact };
+      var found = collect(terms.map(function (term) { return decode(term, bucket[term], word, folded); }));
       matches[cacheKey] = found;
       return found;
     });
   }
-  // Records matching every word: {docs, score (Float64Array), exact (Uint8Array)}, or null.
+  function decode(term, entry, word, folded) {
+    var variants = entry[0], flat = entry[1], count = flat.length / 3;
+    var docs = new Int32Array(count), scores = new Float64Array(count), exact = new Uint8Array(count);
+    var exactBit = variants.indexOf(word);
+    var idf = Math.log(1 + meta.count / count), weight = term === folded ? idf : idf * 0.6;
+    for (var i = 0, n = 0, doc = 0; n < count; i += 3, n++) {
+      doc += flat[i];
+      docs[n] = doc;
+      scores[n] = weight * FIELD_SCORE[flat[i + 1]];
+      exact[n] = exactBit >= 0 && (flat[i + 2] & (1 << exactBit)) ? 1 : 0;
+    }
+    return { docs: docs, scores: scores, exact: exact };
+  }
+  // Several terms of one word (a prefix): one list, each record's best score.
+  function collect(lists) {
+    if (lists.length === 1) { return lists[0]; }
+    var best = new Float64Array(meta.count), exact = new Uint8Array(meta.count), seen = new Uint8Array(meta.count);
+    lists.forEach(function (list) {
+      for (var n = 0; n < list.docs.length; n++) {
+        var doc = list.docs[n];
+        seen[doc] = 1;
+        if (list.scores[n] > best[doc]) { best[doc] = list.scores[n]; }
+        if (list.exact[n]) { exact[doc] = 1; }
+      }
+    });
+    var docs = [];
+    for (var doc = 0; doc < meta.count; doc++) { if (seen[doc]) { docs.push(doc); } }
+    return {
+      docs: Int32Array.from(docs),
+      scores: Float64Array.from(docs, function (d) { return best[d]; }),
+      exact: Uint8Array.from(docs, function (d) { return exact[d]; })
+    };
+  }
+  // Records matching every word: {docs (ascending), score, exact} with per-record arrays.
   function matchQuery(q) {
     var list = words(q);
     if (!list.length) { return Promise.resolve(null); }
@@ -169,19 +191,21 @@
       return matchWord(word, prefix);
     })).then(function (perWord) {
       var hits = new Uint8Array(meta.count), score = new Float64Array(meta.count);
-      var exact = new Uint8Array(meta.count);
+      var exact = new Uint8Array(meta.count), smallest = perWord[0];
       perWord.forEach(function (found, i) {
         var accented = list[i] !== fold(list[i]);
-        found.docs.forEach(function (doc) {
+        if (found.docs.length < smallest.docs.length) { smallest = found; }
+        for (var n = 0; n < found.docs.length; n++) {
+          var doc = found.docs[n];
           hits[doc]++;
-          score[doc] += found.scores.get(doc);
-          if (accented && found.exact.has(doc)) { exact[doc]++; }
-        });
+          score[doc] += found.scores[n];
+          if (accented && found.exact[n]) { exact[doc]++; }
+        }
       });
       var docs = [];
-      var smallest = perWord.reduce(function (a, b) { return a.docs.length <= b.docs.length ? a : b; });
-      smallest.docs.forEach(function (doc) { if (hits[doc] === list.length) { docs.push(doc); } });
-      docs.sort(function (a, b) { return a - b; });
+      for (var n = 0; n < smallest.docs.length; n++) {
+        if (hits[smallest.docs[n]] === list.length) { docs.push(smallest.docs[n]); }
+      }
       return { docs: docs, score: score, exact: exact };
     });
   }
@@ -233,22 +257,35 @@
     });
     return { hits: hits, counts: named, now: now };
   }
-  function sortHits(hits, state, matched, now) {
+  // The first `limit` hits in the chosen order (only those are shown; no full sort).
+  function firstHits(hits, state, matched, now, limit) {
     var sort = state.sort || (matched ? "" : "date");
-    if (sort === "date") { return hits; } // record order is newest first
+    var before;
+    if (sort === "date" || (!matched && sort !== "auction")) {
+      return hits.slice(0, limit); // record order is newest first
+    }
     if (sort === "auction") {
-      return hits.sort(function (a, b) {
+      before = function (a, b) {
         var x = facets.auction[a], y = facets.auction[b];
-        var xFuture = x >= now, yFuture = y >= now;
         if (!x || !y) { return (!x) - (!y) || a - b; }
+        var xFuture = x >= now, yFuture = y >= now;
         if (xFuture !== yFuture) { return xFuture ? -1 : 1; }
         return (xFuture ? x - y : y - x) || a - b;
-      });
+      };
+    } else {
+      before = function (a, b) {
+        return matched.exact[b] - matched.exact[a] || matched.score[b] - matched.score[a] || a - b;
+      };
     }
-    if (!matched) { return hits; }
-    return hits.sort(function (a, b) {
-      return matched.exact[b] - matched.exact[a] || matched.score[b] - matched.score[a] || a - b;
-    });
+    var top = [];
+    for (var n = 0; n < hits.length; n++) {
+      var doc = hits[n];
+      if (top.length === limit && before(doc, top[limit - 1]) >= 0) { continue; }
+      var at = top.length === limit ? limit - 1 : top.length;
+      while (at > 0 && before(doc, top[at - 1]) < 0) { top[at] = top[at - 1]; at--; }
+      top[at] = doc;
+    }
+    return top;
   }
 
   // --- Rendering (text only, never HTML from the index) ---
@@ -312,10 +349,14 @@
     var sequence = ++current;
     var started = performance.now();
     results.setAttribute("aria-busy", "true");
+    var steps = {};
     return matchQuery(state.q).then(function (matched) {
+      steps.match = performance.now() - started;
       var found = filter(state, matched);
-      var hits = sortHits(found.hits, state, matched, found.now);
-      var page = hits.slice(0, shown);
+      steps.filter = performance.now() - started;
+      var hits = found.hits;
+      var page = firstHits(hits, state, matched, found.now, shown);
+      steps.order = performance.now() - started;
       var chunks = {};
       page.forEach(function (doc) { chunks[Math.floor(doc / meta.chunk)] = true; });
       return Promise.all(Object.keys(chunks).map(function (n) {
@@ -335,6 +376,7 @@
         more.hidden = hits.length <= page.length;
         results.setAttribute("aria-busy", "false");
         window.portalSearch.lastMs = performance.now() - started;
+        window.portalSearch.lastSteps = steps;
       });
     }).catch(function (error) {
       if (sequence !== current) { return; }
