@@ -33,6 +33,10 @@ PLUGINS = [
     "seo",
     "search",
     "images",
+    "legal_documents",
+    "procedures",
+    "debtors",
+    "enforcement_statistics",
     "assets",
 ]
 
@@ -61,6 +65,12 @@ PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 PAGE_TRANSLATION_ID = "translation_key"
 DRAFT_PAGE_URL = "ban-nhap/trang/{slug}/"
 DRAFT_PAGE_SAVE_AS = "ban-nhap/trang/{slug}/index.html"
+LEGAL_DOCUMENTS_URL = "van-ban/"
+PROCEDURES_URL = "thu-tuc-hanh-chinh/"
+DEBTORS_URL = "nguoi-phai-thi-hanh-an-chua-co-dieu-kien/"
+STATISTICS_URL = "thong-ke/"
+# Debtor lists are published as the law asks, not for search engines.
+DEBTORS_NOINDEX = True
 NOTICE_URL = "thong-bao/{slug}/"
 NOTICE_SAVE_AS = "thong-bao/{slug}/index.html"
 NOTICES_URL = "thong-bao/"
@@ -142,6 +152,8 @@ MARKDOWN = {
 
 JINJA_FILTERS = {
     "vn_date": formatting.format_date,
+    "percent": formatting.format_percent,
+    "billions": formatting.format_billions,
     "vn_datetime": formatting.format_datetime,
     "money": formatting.format_money,
     "money_words": formatting.money_in_words,
@@ -164,6 +176,10 @@ JINJA_GLOBALS = {
 # Generated pages content may link to (for the link check): exact addresses and prefixes.
 PORTAL_LISTING_PATHS = ["", "tin-tuc/", "thong-bao/", "tim-kiem/", "du-lieu/", "chuyen-muc/", "the/"]
 PORTAL_LISTING_PREFIXES = [
+    "van-ban/",
+    "thu-tuc-hanh-chinh/",
+    "nguoi-phai-thi-hanh-an-chua-co-dieu-kien/",
+    "thong-ke/",
     "tin-tuc/trang-",
     "tin-tuc/luu-tru/",
     "tin-tuc/20",
@@ -183,19 +199,35 @@ MENU = [
     {"label": "Giới thiệu", "url": "gioi-thieu/"},
     {"label": "Tin tức", "url": "tin-tuc/"},
     {"label": "Thông báo", "url": "thong-bao/"},
-    {"label": "Đấu giá sắp tới", "url": "thong-bao/sap-dau-gia/"},
+    {"label": "Văn bản", "url": "van-ban/"},
+    {"label": "Thủ tục hành chính", "url": "thu-tuc-hanh-chinh/"},
+    {"label": "Chưa có điều kiện thi hành", "url": "nguoi-phai-thi-hanh-an-chua-co-dieu-kien/"},
+    {"label": "Thống kê", "url": "thong-ke/"},
     {"label": "Liên hệ", "url": "lien-he/"},
     {"label": "Tìm kiếm", "url": "tim-kiem/"},
 ]
 QUICK_LINKS = [
     {"label": "Thông báo bán đấu giá tài sản", "url": "thong-bao/loai/dau-gia-tai-san/"},
-    {"label": "Lựa chọn tổ chức đấu giá, thẩm định giá", "url": "thong-bao/"},
     {"label": "Lịch đấu giá sắp tới", "url": "thong-bao/sap-dau-gia/"},
+    {"label": "Lựa chọn tổ chức đấu giá, thẩm định giá", "url": "thong-bao/"},
+    {"label": "Văn bản pháp luật, chỉ đạo điều hành", "url": "van-ban/"},
+    {"label": "Thủ tục hành chính", "url": "thu-tuc-hanh-chinh/"},
+    {
+        "label": "Người phải thi hành án chưa có điều kiện thi hành",
+        "url": "nguoi-phai-thi-hanh-an-chua-co-dieu-kien/",
+    },
+    {"label": "Thống kê kết quả thi hành án", "url": "thong-ke/"},
+    {"label": "Giới thiệu, cơ cấu tổ chức", "url": "gioi-thieu/"},
+    {"label": "Liên hệ, lịch tiếp công dân", "url": "lien-he/"},
     {"label": "Dữ liệu mở về thông báo", "url": "du-lieu/"},
+    {"label": "About us (English)", "url": "en/about/", "lang": "en"},
 ]
 FOOTER_LINKS = [
     {"label": "Tin tức", "url": "tin-tuc/"},
     {"label": "Thông báo", "url": "thong-bao/"},
+    {"label": "Văn bản", "url": "van-ban/"},
+    {"label": "Liên hệ", "url": "lien-he/"},
+    {"label": "Contact (English)", "url": "en/contact/", "lang": "en"},
     {"label": "Tin tức (RSS)", "url": "feeds/tin-tuc.rss.xml"},
     {"label": "Sơ đồ trang (XML)", "url": "sitemap.xml"},
 ]

@@ -321,6 +321,42 @@ def render(meta: dict, body: str, unit: dict, units: dict[str, dict], slug: str,
     return image
 
 
+def render_document(document: dict, types: dict, fonts: Fonts) -> Image.Image:
+    """A sample legal document of the agency: heading, number, title, abstract, signature."""
+    image = Image.new("RGB", PAGE, "white")
+    draw = ImageDraw.Draw(image)
+    issued = parse_datetime(document["issued"])
+    small_bold = fonts("bold", 14)
+    centered(draw, 215, MARGIN_TOP, "BỘ TƯ PHÁP", fonts("regular", 14))
+    for offset, line in enumerate(balanced(document["issuer"].upper(), small_bold, 320)):
+        centered(draw, 215, MARGIN_TOP + 19 * (offset + 1), line, small_bold)
+    centered(draw, 215, MARGIN_TOP + 70, f"Số: {document['number']}", fonts("regular", 15))
+    centered(draw, 590, MARGIN_TOP, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", small_bold)
+    centered(draw, 590, MARGIN_TOP + 20, "Độc lập - Tự do - Hạnh phúc", fonts("bold", 15))
+    centered(draw, 590, MARGIN_TOP + 56, f"Lạng Sơn, {vn_date(issued)}", fonts("italic", 15))
+    y = MARGIN_TOP + 140
+    centered(draw, PAGE[0] / 2, y, types[document["type"]].upper(), fonts("bold", 22))
+    y += 34
+    for line in wrap(document["title"], fonts("bold", 16), 600):
+        centered(draw, PAGE[0] / 2, y, line, fonts("bold", 16))
+        y += 22
+    y += 30
+    body = fonts("regular", 16)
+    for line in wrap(document.get("abstract", ""), body, PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT):
+        draw.text((MARGIN_LEFT, y), line, font=body, fill=INK)
+        y += 24
+    y += 40
+    centered(
+        draw,
+        PAGE[0] / 2,
+        y,
+        "BẢN MẪU – văn bản minh họa, không có giá trị pháp lý",
+        fonts("italic", 15),
+        fill=RED,
+    )
+    return image
+
+
 def save_pdf(image: Image.Image, target: Path, title: str, author: str, published: dt.datetime) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     stamp = published.timetuple()
@@ -357,6 +393,14 @@ def main() -> None:
             unit = units[meta["unit"]]
             image = render(meta, body, unit, units, path.stem, fonts)
             save_pdf(image, target, meta["title"], unit["name"], parse_datetime(meta["date"]))
+            written += 1
+            print(f"{target.relative_to(root)}  {target.stat().st_size // 1024} KB")
+    legal = yaml.safe_load((root / "data" / "legal_documents.yml").read_text(encoding="utf-8"))
+    for document in legal["documents"]:
+        if document.get("file") and document.get("sample"):
+            target = root / "content" / document["file"]
+            image = render_document(document, legal["types"], fonts)
+            save_pdf(image, target, document["title"], document["issuer"], parse_datetime(document["issued"]))
             written += 1
             print(f"{target.relative_to(root)}  {target.stat().st_size // 1024} KB")
     print(f"{written} attachment(s) written")

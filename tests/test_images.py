@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import run_build
-from images.tests.test_processing import GPS_IFD, photo_with_gps
 from PIL import Image
+
+from images.tests.test_processing import GPS_IFD, photo_with_gps
 
 POST = """---
 title: "Ảnh có vị trí GPS"

@@ -212,3 +212,22 @@ def test_header_search_form_leads_to_results(browser_page):
     page.wait_for_url("**/tim-kiem/?q=komatsu")
     settled(page)
     assert found(page) >= 2
+
+
+def test_legal_documents_and_procedures_are_searchable(browser_page):
+    page = search(browser_page.open("/tim-kiem/"), "?q=nghi+dinh+62%2F2015&type=legal_document")
+    assert any("62/2015/NĐ-CP" in title for title in result_titles(page))
+    assert all(link.startswith("/van-ban/") for link in result_links(page))
+    page = search(page, "?q=yeu+cau+thi+hanh+an&type=procedure")
+    assert "/thu-tuc-hanh-chinh/yeu-cau-thi-hanh-an-dan-su/" in result_links(page)
+
+
+def test_debtor_list_filters_by_name_without_diacritics(browser_page):
+    page = browser_page.open("/nguoi-phai-thi-hanh-an-chua-co-dieu-kien/khu-vuc-1/")
+    total = page.locator(".debtor-list > li").count()
+    page.fill("#debtor-name", "hoang van thang")
+    visible = page.locator(".debtor-list > li:not([hidden])")
+    assert visible.count() == 1 and visible.locator("h2").inner_text() == "Hoàng Văn Thắng"
+    assert page.inner_text("[data-filter-count]") == f"Đang hiện 1/{total} người"
+    page.fill("#debtor-name", "")
+    assert page.locator(".debtor-list > li:not([hidden])").count() == total

@@ -14,17 +14,12 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
+from portal.formatting import human_size
 from portal.notices import ASSET_CATEGORIES, NOTICE_TYPES, STATUSES
 
 from .calendar import calendar_bytes, notice_events
 from .chains import link_chains
 from .open_data import write_open_data
-
-
-def human_size(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1024))} KB"
 
 
 class NoticesGenerator(Generator):

@@ -12,9 +12,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from . import frontmatter
+from . import frontmatter, section_data
 from .organization import Organization
-from .problems import Problem, display_path
+from .problems import ERROR, Problem, display_path
+from .sections import LegalDocuments
 from .text import fold
 from .types import RequiredText, Text
 from .validation import validate
@@ -80,6 +81,10 @@ class PortalData:
     root: Path
     rules: list = field(default_factory=list)
     organization: Organization | None = None
+    legal_documents: LegalDocuments | None = None
+    procedures: dict = field(default_factory=dict)
+    debtors: dict = field(default_factory=dict)
+    statistics: dict = field(default_factory=dict)
     _category_keys: dict[str, Category] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -171,12 +176,30 @@ def load(root: str | Path) -> tuple[PortalData | None, list[Problem]]:
     problems += found
     organization, found = load_mapping(root / "organization.yml", Organization, root.parent, optional=True)
     problems += found
+    unit_ids = {unit.id for unit in units}
+    legal_documents, found = section_data.load_legal_documents(root, load_mapping)
+    problems += found
+    procedures, found = section_data.load_procedures(root, load_mapping)
+    problems += found
+    debtors, found = section_data.load_debtors(root, unit_ids)
+    problems += found
+    statistics, found = section_data.load_statistics(root, unit_ids, load_mapping)
+    problems += found
     if not problems:  # a unit that failed validation would show up as "missing" here
         problems += _check_units(units, display_path(root / "units.yml", root.parent))
-    if site is None or problems:
+    if site is None or any(p.severity == ERROR for p in problems):
         return None, problems
     portal = PortalData(
-        site, {unit.id: unit for unit in units}, categories, root, rules=rules, organization=organization
+        site,
+        {unit.id: unit for unit in units},
+        categories,
+        root,
+        rules=rules,
+        organization=organization,
+        legal_documents=legal_documents,
+        procedures=procedures,
+        debtors=debtors,
+        statistics=statistics,
     )
     return portal, problems
 

@@ -34,3 +34,20 @@ def money_in_words(amount: int | None) -> str:
         return ""
     words = num2words(amount, lang="vi")
     return f"{words[:1].upper()}{words[1:]} đồng"
+
+
+def human_size(size: int) -> str:
+    """File size as shown beside a download link: "850 KB", "2,4 MB"."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def format_percent(value: float | None) -> str:
+    """87.0 → "87,00%"; None (nothing to divide by) → "–"."""
+    return "–" if value is None else f"{value:.2f}%".replace(".", ",")
+
+
+def format_billions(value: int) -> str:
+    """Money in tỷ đồng with two decimals, as reports give it: "320,91 tỷ"."""
+    return f"{value / 1e9:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " tỷ"

@@ -79,3 +79,16 @@ LocalDateTime = Annotated[dt.datetime, BeforeValidator(parse_datetime)]
 Text = Annotated[str, BeforeValidator(_clean_text)]
 RequiredText = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_not_blank)]
 Money = Annotated[int, BeforeValidator(_money), AfterValidator(_non_negative)]
+
+
+def parse_date(value: Any) -> Any:
+    """A calendar day, ISO or dd/mm/yyyy; empty means none."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    return parse_datetime(value).date()
+
+
+LocalDate = Annotated[dt.date, BeforeValidator(parse_date)]
+OptionalDate = Annotated[dt.date | None, BeforeValidator(parse_date)]

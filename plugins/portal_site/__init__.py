@@ -11,6 +11,7 @@ from pathlib import Path
 from pelican import signals
 
 from portal import data
+from portal.formatting import human_size
 from portal.report import REPORT
 
 
@@ -38,6 +39,14 @@ def reload_portal_data(settings: dict) -> data.PortalData | None:
 
 def _initialized(pelican) -> None:
     reload_portal_data(pelican.settings)
+    content_root = Path(pelican.settings["PATH"])
+
+    def file_size(path: str) -> str:
+        """Size of a file under content/, for download links; "" when it is missing."""
+        target = content_root / str(path).lstrip("/")
+        return human_size(target.stat().st_size) if target.is_file() else ""
+
+    pelican.settings.setdefault("JINJA_FILTERS", {})["file_size"] = file_size
 
 
 def register() -> None:

@@ -18,11 +18,11 @@ SEARCH_URL = "tim-kiem/"
 INDEX_FOLDER = "tim-kiem/chi-muc"
 
 
-def labels_for(settings: dict, records) -> dict[str, list]:
+def labels_for(settings: dict, records, extra_types: list) -> dict[str, list]:
     """Ids and names of every filter value, in the order the filters list them."""
     used_units = {record.unit for record in records if record.unit}
     types = [[NEWS_TYPE, "Tin tức"]] + [[k, v] for k, v in NOTICE_TYPE_SHORT.items()]
-    types += [list(pair) for pair in settings.get("SEARCH_EXTRA_TYPES", [])]
+    types += [list(pair) for pair in extra_types]
     units = [[u.id, u.short_name, u.name] for u in settings["UNITS"].values() if u.id in used_units]
     return {
         "types": types,
@@ -34,8 +34,10 @@ def labels_for(settings: dict, records) -> dict[str, list]:
 
 class SearchGenerator(Generator):
     def generate_context(self) -> None:
-        # Other generators may add records for their pages (legal documents …).
+        # Other generators may add records for their pages (legal documents …), and the
+        # [id, label] of their record types.
         self.context.setdefault("search_records", [])
+        self.context.setdefault("search_types", [])
 
     def records(self) -> list:
         unit_names = {unit.id: unit.name for unit in self.settings["UNITS"].values()}
@@ -45,7 +47,7 @@ class SearchGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         records = self.records()
-        labels = labels_for(self.settings, records)
+        labels = labels_for(self.settings, records, self.context.get("search_types", []))
         version, files = build_index(records, labels)
         folder = Path(writer.output_path) / INDEX_FOLDER / version
         for relative, payload in files.items():

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from images.processing import ImageProblem, process
 from PIL import Image
+
+from images.processing import ImageProblem, process
 
 GPS_IFD = 0x8825
 
