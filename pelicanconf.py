@@ -37,6 +37,8 @@ PLUGINS = [
     "procedures",
     "debtors",
     "enforcement_statistics",
+    "redirects",
+    "precompress",
     "assets",
 ]
 

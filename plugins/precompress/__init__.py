@@ -1,0 +1,36 @@
+"""Gzip and Brotli copies of every text file of the published site, written beside it
+(`page.html.gz`, `page.html.br`), so the web server sends them without compressing on
+each request. Enabled by PORTAL_PRECOMPRESS (publish builds)."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import brotli
+from pelican import signals
+
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".txt", ".csv", ".ics", ".svg", ".map"}
+MIN_BYTES = 256
+
+
+def compress_tree(root: Path) -> int:
+    count = 0
+    for path in sorted(root.rglob("*")):
+        if path.suffix not in TEXT_SUFFIXES or not path.is_file() or path.stat().st_size < MIN_BYTES:
+            continue
+        data = path.read_bytes()
+        # mtime=0: the same input gives the same bytes (reproducible releases).
+        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
+        count += 1
+    return count
+
+
+def _finalized(pelican) -> None:
+    if pelican.settings.get("PORTAL_PRECOMPRESS"):
+        compress_tree(Path(pelican.output_path))
+
+
+def register() -> None:
+    signals.finalized.connect(_finalized)
