@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUTPUT ?= output
 
-.PHONY: serve build publish test lint format lock system-deps clean
+.PHONY: serve build check cadence publish rollback test bench lint format lock system-deps clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,15 +19,31 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/pelican content -s pelicanconf.py -o $(OUTPUT)
 
+# Check content and data without building (scripts/check --fix repairs encodings).
+check: $(BIN)/.installed
+	$(BIN)/python scripts/check
+
+cadence: $(BIN)/.installed
+	$(BIN)/python scripts/cadence
+
+# Build a release into releases/ and switch releases/live to it atomically.
 publish: $(BIN)/.installed
-	$(BIN)/pelican content -s publishconf.py -o $(OUTPUT)
+	$(BIN)/python scripts/publish
+
+rollback: $(BIN)/.installed
+	$(BIN)/python scripts/publish --rollback
+
+# Benchmarks print figures against the targets (minutes; not part of the tests).
+bench: $(BIN)/.installed system-deps
+	$(BIN)/python scripts/bench_build.py
+	$(BIN)/python scripts/bench_search.py
 
 system-deps:
 	bash scripts/install-system-deps
 
 test: $(BIN)/.installed system-deps
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -n 2 tests
+	$(BIN)/python -m pytest -n 2
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -37,7 +37,8 @@ def scripted_project(tmp_path: Path) -> Path:
         (project / name).symlink_to(ROOT / name)
     # A copy, not a link: the scripts find the project from their own real path.
     shutil.copytree(ROOT / "scripts", project / "scripts")
-    shutil.copy(ROOT / "pelicanconf.py", project)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, project)
     return project
 
 
