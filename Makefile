@@ -40,6 +40,7 @@ bench: $(BIN)/.installed system-deps
 
 system-deps:
 	bash scripts/install-system-deps
+	$(PYTHON) scripts/fetch-axe
 
 test: $(BIN)/.installed system-deps
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
