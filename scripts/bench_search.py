@@ -23,7 +23,11 @@ import brotli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 import static_server  # noqa: E402
+
+from precompress import BROTLI_QUALITY  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -65,7 +69,7 @@ def compressed(site: Path, urls: list[str]) -> tuple[int, int, int]:
         data = path.read_bytes()
         raw += len(data)
         gz += len(gzip.compress(data, 9))
-        br += len(brotli.compress(data, quality=11))
+        br += len(brotli.compress(data, quality=BROTLI_QUALITY))  # as the publish build writes
     return raw, gz, br
 
 

@@ -31,7 +31,14 @@ class Build:
         return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
 
     def pages(self) -> list[Path]:
-        return sorted(self.output.rglob("*.html"))
+        """Every HTML page but the redirect stubs at old addresses (see _redirects.map)."""
+        stubs = set()
+        redirects = self.output / "_redirects.map"
+        if redirects.is_file():
+            for line in redirects.read_text(encoding="utf-8").splitlines():
+                old = self.output / line.split()[0].lstrip("/")
+                stubs.add(old / "index.html" if line.split()[0].endswith("/") else old)
+        return sorted(p for p in self.output.rglob("*.html") if p not in stubs)
 
 
 def make_project(folder: Path) -> Path:

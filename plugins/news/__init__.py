@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from pelican import signals
 
+# Related posts are looked for among the posts nearest in time in each shared tag or
+# category: linear in the number of posts, and recent context is the relevant one.
+WINDOW = 40
 
-def related_posts(article, articles: list, limit: int) -> list:
-    """Posts sharing tags (weighted double) or the category, most related and newest first."""
+
+def _groups(article) -> list[str]:
+    return [f"tag:{tag.slug}" for tag in getattr(article, "tags", [])] + [f"category:{article.category}"]
+
+
+def related_posts(article, members: dict[str, list], positions: dict, limit: int) -> list:
+    """Posts sharing tags (weighted double) or the category, most related, then nearest."""
     tags = {tag.slug for tag in getattr(article, "tags", [])}
+    candidates = {}
+    for group in _groups(article):
+        posts = members[group]
+        here = positions[(group, id(article))]
+        for other in posts[max(0, here - WINDOW) : here + WINDOW + 1]:
+            if other is not article:
+                candidates[id(other)] = other
     scored = []
-    for other in articles:
-        if other is article:
-            continue
+    for other in candidates.values():
         score = 2 * len(tags & {tag.slug for tag in getattr(other, "tags", [])})
         score += other.category == article.category
-        if score:
-            scored.append((-score, -other.date.timestamp(), other.source_path, other))
+        distance = abs((other.date - article.date).total_seconds())
+        scored.append((-score, distance, other.source_path, other))
     scored.sort(key=lambda entry: entry[:3])
     return [entry[-1] for entry in scored[:limit]]
 
@@ -23,10 +38,16 @@ def related_posts(article, articles: list, limit: int) -> list:
 def _link_posts(generator) -> None:
     articles = generator.articles  # newest first
     limit = generator.settings.get("RELATED_POSTS", 4)
+    members: dict[str, list] = defaultdict(list)
+    positions = {}
+    for article in articles:
+        for group in _groups(article):
+            positions[(group, id(article))] = len(members[group])
+            members[group].append(article)
     for index, article in enumerate(articles):
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None
-        article.related = related_posts(article, articles, limit)
+        article.related = related_posts(article, members, positions, limit)
     for draft in generator.drafts:
         draft.newer = draft.older = None
         draft.related = []

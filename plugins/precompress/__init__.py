@@ -12,6 +12,8 @@ from pelican import signals
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".txt", ".csv", ".ics", ".svg", ".map"}
 MIN_BYTES = 256
+# Brotli 7 is ~40 times faster than 11 for ~8 % more bytes: a 10,000-page publish stays quick.
+BROTLI_QUALITY = 7
 
 
 def compress_tree(root: Path) -> int:
@@ -22,7 +24,7 @@ def compress_tree(root: Path) -> int:
         data = path.read_bytes()
         # mtime=0: the same input gives the same bytes (reproducible releases).
         path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
+        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=BROTLI_QUALITY))
         count += 1
     return count
 

@@ -55,10 +55,23 @@ def _compact(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _folder():
+    """fold() with a memory: a corpus has few distinct words and many occurrences."""
+    folded: dict[str, str] = {}
+
+    def fold_word(word: str) -> str:
+        if word not in folded:
+            folded[word] = fold(word)
+        return folded[word]
+
+    return fold_word
+
+
 def _postings(records: list[SearchRecord]):
     """term → {doc: (field bits, {variant: count})}, plus spelling counts per term."""
     postings: dict[str, dict[int, list]] = defaultdict(dict)
     spellings: dict[str, Counter] = defaultdict(Counter)
+    fold_word = _folder()
     for doc, record in enumerate(records):
         fields = (
             (TITLE, record.title),
@@ -68,7 +81,7 @@ def _postings(records: list[SearchRecord]):
         )
         for bit, text in fields:
             for word in words(text):
-                term = fold(word)
+                term = fold_word(word)
                 entry = postings[term].setdefault(doc, [0, set()])
                 entry[0] |= bit
                 entry[1].add(word)

@@ -20,14 +20,19 @@ from portal.report import REPORT, ContentRejected
 from portal.text import slugify
 from portal_site import load_portal_data
 
+_converters: dict[int, Markdown] = {}
+
 
 def render_markdown(text: str, config: dict) -> str:
     """Markdown to HTML with raw HTML escaped: pasted markup, scripts and inline styles
     show as text and never run (the site runs under a strict Content-Security-Policy)."""
-    markdown = Markdown(**config)
-    markdown.preprocessors.deregister("html_block")
-    markdown.inlinePatterns.deregister("html")
-    return markdown.convert(text)
+    markdown = _converters.get(id(config))
+    if markdown is None:  # one converter per configuration, reset between documents
+        markdown = Markdown(**config)
+        markdown.preprocessors.deregister("html_block")
+        markdown.inlinePatterns.deregister("html")
+        _converters[id(config)] = markdown
+    return markdown.reset().convert(text)
 
 
 class PortalMarkdownReader(MarkdownReader):

@@ -1,0 +1,176 @@
+"""Build benchmark: the project against plain Pelican on the same generated news.
+
+    python scripts/bench_build.py [--documents 10000] [--work /tmp/bench-build]
+
+Generates N documents (half news, half notices; scripts/corpus.py), then prints for the
+project: cold build, warm build (Pelican's content cache on), rebuild after editing one
+file, the fast preview of an edited page (scripts/preview_server.py), peak memory and output
+file count; and for plain Pelican 4 (default theme, pagination 10) over the same news:
+cold and warm build. Ratios are printed against the targets. Not a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_COLD, TARGET_WARM, TARGET_MEMORY_MB, TARGET_PREVIEW_S = 1.3, 0.6, 500, 2.0
+# Runs a build in a child process and prints its peak memory (KB) last on stderr.
+MEASURED = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['pelican'] + sys.argv[1:]\n"
+    "try:\n    runpy.run_module('pelican', run_name='__main__')\n"
+    "finally:\n    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+)
+
+
+def timed_build(arguments: list[str], env: dict | None = None) -> tuple[float, int]:
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURED, *arguments],
+        cwd=ROOT,
+        env={**os.environ, "PORTAL_TODAY": "2026-11-25", **(env or {})},
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.monotonic() - started
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stderr[-3000:]}")
+    peak_kb = int(result.stderr.rsplit("PEAK", 1)[1].split()[0])
+    return seconds, peak_kb
+
+
+def plain_news(work: Path) -> Path:
+    """The corpus news in Pelican's own metadata format, for plain Pelican."""
+    target = work / "plain" / "content"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for source in sorted((work / "content" / "news").rglob("*.md")):
+        _, front, body = source.read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.safe_load(front)
+        header = [
+            f"Title: {meta['title']}",
+            f"Date: {meta['date']}",
+            f"Category: {meta['category']}",
+            f"Tags: {meta['tags']}",
+            f"Summary: {meta['summary']}",
+        ]
+        (target / source.name).write_text("\n".join(header) + "\n\n" + body, encoding="utf-8")
+    (work / "plain" / "pelicanconf.py").write_text(
+        'SITENAME = "Plain"\nDEFAULT_PAGINATION = 10\nTIMEZONE = "Asia/Ho_Chi_Minh"\n'
+        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nAUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n"
+        f'CACHE_PATH = "{work / "plain" / "cache"}"\n',
+        encoding="utf-8",
+    )
+    return target
+
+
+def file_count(folder: Path) -> int:
+    return sum(1 for path in folder.rglob("*") if path.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/bench-build"))
+    args = parser.parse_args()
+    work = args.work.resolve()
+    news, notices = args.documents // 2, args.documents - args.documents // 2
+    for folder in ("site", "cache", "plain"):
+        shutil.rmtree(work / folder, ignore_errors=True)
+    corpus.write_corpus(work, news, notices)
+    print(f"Kho thử: {news} tin + {notices} thông báo ({work}); máy: {os.cpu_count()} lõi")
+
+    project = [str(work / "content"), "-s", str(ROOT / "publishconf.py"), "-o", str(work / "site"), "-q"]
+    project += [
+        "-e",
+        f'PORTAL_DATA_PATH="{work / "data"}"',
+        f'PORTAL_IMAGE_CACHE="{work / "cache" / "images"}"',
+    ]
+    cached = ["CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{work / "cache" / "content"}"']
+    cold, cold_peak = timed_build(project)
+    files = file_count(work / "site")
+    timed_build(project + cached)  # fills the content cache
+    warm, warm_peak = timed_build(project + cached)
+    edited = next(iter(sorted((work / "content" / "news").rglob("*.md"))))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nĐoạn sửa thêm để đo.\n", encoding="utf-8")
+    after_edit, _ = timed_build(project + cached)
+
+    plain_content = plain_news(work)
+    plain = [
+        str(plain_content),
+        "-s",
+        str(work / "plain" / "pelicanconf.py"),
+        "-o",
+        str(work / "plain" / "out"),
+        "-q",
+    ]
+    plain_cold, plain_peak = timed_build(plain)
+    timed_build(plain + ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"])
+    plain_warm, _ = timed_build(plain + ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"])
+
+    preview = preview_seconds(work)
+    peak_mb = max(cold_peak, warm_peak) / 1024
+
+    def verdict(ok: bool) -> str:
+        return "đạt" if ok else "CHƯA ĐẠT"
+
+    print(
+        f"Dự án   : dựng lạnh {cold:.1f} s, dựng ấm (có bộ đệm nội dung) {warm:.1f} s, "
+        f"dựng lại sau khi sửa 1 tệp {after_edit:.1f} s, {files} tệp đầu ra"
+    )
+    print(
+        f"Pelican : dựng lạnh {plain_cold:.1f} s, dựng ấm {plain_warm:.1f} s "
+        f"({news} tin, giao diện mặc định, 10 tin/trang, bộ nhớ {plain_peak / 1024:.0f} MB)"
+    )
+    print(
+        f"Tỷ lệ dựng lạnh dự án / Pelican: {cold / plain_cold:.2f} (mục tiêu ≤ {TARGET_COLD}: {verdict(cold / plain_cold <= TARGET_COLD)})"
+    )
+    print(
+        f"Tỷ lệ dựng ấm / dựng lạnh: {warm / cold:.2f} (mục tiêu ≤ {TARGET_WARM}: {verdict(warm / cold <= TARGET_WARM)})"
+    )
+    print(
+        f"Bộ nhớ đỉnh: {peak_mb:.0f} MB (mục tiêu < {TARGET_MEMORY_MB} MB: {verdict(peak_mb < TARGET_MEMORY_MB)})"
+    )
+    print(
+        f"Xem trước trang vừa sửa: {preview:.2f} s (mục tiêu < {TARGET_PREVIEW_S:.0f} s: {verdict(preview < TARGET_PREVIEW_S)})"
+    )
+
+
+def preview_seconds(work: Path) -> float:
+    """Start the fast preview over the corpus, edit one post, time until its page changes."""
+    import urllib.request
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from preview_server import PreviewSession
+
+    session = PreviewSession(work / "content", work / "preview", data_path=work / "data")
+    session.build_all()
+    edited = sorted((work / "content" / "news").rglob("*.md"))[1]
+    marker = f"Đoạn kiểm tra xem trước {time.time_ns()}"
+    started = time.monotonic()
+    edited.write_text(edited.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+    path = session.refresh([edited])
+    seconds = time.monotonic() - started
+    page = (work / "preview" / path).read_text(encoding="utf-8")
+    assert marker in page, "the edited page was not rewritten"
+    del urllib
+    return seconds
+
+
+if __name__ == "__main__":
+    main()
