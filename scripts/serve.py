@@ -28,7 +28,7 @@ def build(session: PreviewSession) -> bool:
     started = time.monotonic()
     try:
         session.build_all()
-    except Exception:  # the strict build has printed every problem
+    except (Exception, SystemExit):  # the strict build has printed every problem
         print("Dựng trang thất bại; trang cũ vẫn được phục vụ. Sửa các lỗi trên rồi lưu lại.", flush=True)
         return False
     seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")

@@ -15,6 +15,7 @@ BROKEN = ROOT / "tests/fixtures/broken/content"
 EXPECTED_CODES = {
     "ma-windows-1258.md": "encoding:windows-1258",
     "ma-windows-1252.md": "encoding:windows-1252",
+    "ma-utf-16.md": "encoding:utf-16",
     "phong-tcvn3.md": "tcvn3",
     "chu-to-hop-nfd.md": "nfd",
     "co-bom.md": "bom",
@@ -46,7 +47,7 @@ def test_every_defect_is_reported_with_its_place():
     result = check("--content", str(BROKEN))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[-1].startswith("Có ") and "lỗi trong 12 tệp" in lines[-1]
+    assert lines[-1].startswith("Có ") and "lỗi trong 14 tệp" in lines[-1]
     for name, expected in {
         "ma-windows-1258.md": "Windows-1258",
         "ma-windows-1252.md": "Windows-1252",
@@ -60,6 +61,9 @@ def test_every_defect_is_reported_with_its_place():
         "thong-bao-sai.md:17: deposit:": "từ 5% đến 20%",
         "thong-bao-sai.md:25: previous:": "khong-co-lan-1",
         "thong-bao-sai.md:28: attachments.0.file:": "khong-co-tep.pdf",
+        "ma-utf-16.md": "UTF-16",
+        "thong-bao-thieu-gia.md:7: asset_kind:": "là 'real_estate'",
+        "thong-bao-thieu-gia.md:15: starting_price:": "đang để trống",
     }.items():
         assert any(name in line and expected in line for line in lines), (name, result.stdout)
 
@@ -70,7 +74,7 @@ def test_json_output_names_each_check():
     codes = {(Path(p["path"]).name, p["code"]) for p in report["problems"]}
     for name, code in EXPECTED_CODES.items():
         assert (name, code) in codes, (name, code)
-    assert report["errors"] == len(report["problems"]) and report["files"] == 13
+    assert report["errors"] == len(report["problems"]) and report["files"] == 15
 
 
 def test_fix_repairs_encodings_and_says_so(tmp_path):
@@ -79,6 +83,7 @@ def test_fix_repairs_encodings_and_says_so(tmp_path):
     result = check("--content", str(content), "--fix-tcvn3")
     assert "ma-windows-1258.md: đã chuyển từ Windows-1258" in result.stdout
     assert "co-bom.md: đã bỏ ký tự BOM" in result.stdout
+    assert "ma-utf-16.md: đã chuyển từ UTF-16" in result.stdout
     assert "chu-to-hop-nfd.md: đã chuẩn hóa" in result.stdout
     assert "phong-tcvn3.md: đã chuyển 1 dòng gõ bằng phông TCVN3" in result.stdout
     fixed = (content / "news/2026/ma-windows-1258.md").read_bytes().decode("utf-8")

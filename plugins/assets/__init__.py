@@ -24,16 +24,23 @@ def _hashed_name(theme_static: str, path: str) -> str:
     return f"{stem}.{digest}.{suffix}"
 
 
+class AssetFilter:
+    """`{{ 'theme/css/site.css' | asset }}`; a class, not a closure, so that settings stay
+    picklable for Pelican's content cache."""
+
+    def __init__(self, theme_static: str, used: set[str]) -> None:
+        self.theme_static, self.used = theme_static, used
+
+    def __call__(self, path: str) -> str:
+        self.used.add(path)
+        return _hashed_name(self.theme_static, path)
+
+
 def _install_filter(pelican) -> None:
     theme_static = str(Path(pelican.settings["THEME"]) / "static")
     _hashed_name.cache_clear()
     used: set[str] = set()
-
-    def asset(path: str) -> str:
-        used.add(path)
-        return _hashed_name(theme_static, path)
-
-    pelican.settings.setdefault("JINJA_FILTERS", {})["asset"] = asset
+    pelican.settings.setdefault("JINJA_FILTERS", {})["asset"] = AssetFilter(theme_static, used)
     pelican.settings["_ASSETS_USED"] = used
 
 

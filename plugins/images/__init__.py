@@ -34,29 +34,39 @@ def _folder_url(relative: str) -> str:
     return "/" + relative.rsplit("/", 1)[0] + "/"
 
 
-def _install_filter(pelican) -> None:
-    processed: dict = {}
-    pelican.settings["_IMAGES"] = processed
+class PictureFilter:
+    """`{{ path | picture(alt, css_class, lazy, sizes, width) }}` (a class, not a closure:
+    settings must stay picklable for Pelican's content cache)."""
 
-    def picture(path, alt="", css_class="", lazy=True, sizes=DEFAULT_SIZES, width=None):
+    def __init__(self, processed: dict) -> None:
+        self.processed = processed
+
+    def __call__(self, path, alt="", css_class="", lazy=True, sizes=DEFAULT_SIZES, width=None):
         relative = str(path).lstrip("/")
-        if relative not in processed:
+        if relative not in self.processed:
             return Markup('<img src="/{}" alt="{}">').format(relative, alt)
-        info = processed[relative][1]
+        info = self.processed[relative][1]
         return Markup(picture_markup(_folder_url(relative), info, alt, css_class, lazy, sizes, width))
 
-    def image_variant(path, width: int) -> str:
-        """Address of the smallest published width of an image at least `width` wide."""
+
+class VariantFilter(PictureFilter):
+    """`{{ path | image_variant(64) }}`: the smallest published width at least that wide."""
+
+    def __call__(self, path, width: int) -> str:
         relative = str(path).lstrip("/")
-        if relative not in processed:
+        if relative not in self.processed:
             return f"/{relative}"
-        variants = processed[relative][1].variants
+        variants = self.processed[relative][1].variants
         chosen = next((v for v in variants if v.width >= width), variants[-1])
         return _folder_url(relative) + chosen.name
 
+
+def _install_filter(pelican) -> None:
+    processed: dict = {}
+    pelican.settings["_IMAGES"] = processed
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
-    filters["picture"] = picture
-    filters["image_variant"] = image_variant
+    filters["picture"] = PictureFilter(processed)
+    filters["image_variant"] = VariantFilter(processed)
 
 
 class ImagesGenerator(Generator):

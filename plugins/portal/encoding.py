@@ -60,6 +60,11 @@ def _vietnamese_score(text: str) -> int:
 
 def guess_legacy(raw: bytes) -> tuple[str, str | None]:
     """Name the legacy encoding of bytes that are not UTF-8, and the text it gives."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Notepad's "Unicode": UTF-16 with its BOM
+        try:
+            return "utf-16", unicodedata.normalize("NFC", raw.decode("utf-16"))
+        except UnicodeDecodeError:
+            return "unknown", None
     candidates = []
     for encoding in ("windows-1258", "windows-1252"):
         try:
@@ -100,5 +105,6 @@ ENCODING_NAMES = {
     "windows-1258": "Windows-1258 (bảng mã tiếng Việt cũ của Windows)",
     "windows-1252": "Windows-1252 (bảng mã Tây Âu)",
     "tcvn3": "TCVN3 (ABC, phông .VnTime)",
+    "utf-16": 'UTF-16 (kiểu "Unicode" của Notepad)',
     "unknown": "một bảng mã không xác định",
 }

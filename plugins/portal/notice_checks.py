@@ -53,7 +53,11 @@ def _shape(notice: Notice) -> list[tuple[str, str]]:
     required = AUCTION_REQUIRED if notice.is_auction else SELECTION_REQUIRED
     forbidden = SELECTION_ONLY if notice.is_auction else AUCTION_ONLY
     label = "thông báo đấu giá" if notice.is_auction else "thông báo lựa chọn tổ chức"
-    findings = [(name, f"{label} phải có trường này") for name in required if name not in fields_set]
+    findings = [
+        (name, f"{label} phải có trường này (đang để trống)")
+        for name in required
+        if name not in fields_set or getattr(notice, name) in (None, "", [])
+    ]
     findings += [(name, f"trường này không dùng cho {label}") for name in forbidden if name in fields_set]
     return findings
 
@@ -61,7 +65,8 @@ def _shape(notice: Notice) -> list[tuple[str, str]]:
 def _unit(notice: Notice, portal: PortalData) -> list[tuple[str, str]]:
     unit = portal.units.get(notice.unit)
     if unit is None:
-        ids = ", ".join(sorted(portal.units))
+        day = notice.date.date()
+        ids = ", ".join(sorted(u.id for u in portal.units.values() if u.valid_on(day)))
         return [("unit", f"không có đơn vị '{notice.unit}' trong data/units.yml; các mã hợp lệ: {ids}")]
     if not unit.valid_on(notice.date.date()):
         until = f" đến {unit.valid_to:%d/%m/%Y}" if unit.valid_to else ""
@@ -71,6 +76,28 @@ def _unit(notice: Notice, portal: PortalData) -> list[tuple[str, str]]:
                 "unit",
                 f"đơn vị '{unit.id}' chỉ hoạt động từ {unit.valid_from:%d/%m/%Y}{until}, không phải "
                 f"ngày đăng {format_datetime(notice.date)}{successor}",
+            )
+        ]
+    return []
+
+
+# Asset categories that belong to one kind (the kind decides the posting period rule).
+CATEGORY_KINDS = {
+    "land": "real_estate",
+    "house": "real_estate",
+    "vehicle": "movable",
+    "machinery": "movable",
+    "goods": "movable",
+}
+
+
+def _kind(notice: Notice) -> list[tuple[str, str]]:
+    expected = CATEGORY_KINDS.get(notice.asset_category)
+    if expected and notice.asset_kind != expected:
+        return [
+            (
+                "asset_kind",
+                f"tài sản loại '{notice.asset_category}' là '{expected}', không phải '{notice.asset_kind}'",
             )
         ]
     return []
@@ -86,7 +113,9 @@ def _exceptions(notice: Notice, portal: PortalData) -> list[tuple[str, str]]:
 
 
 def notice_problems(notice: Notice, front: FrontMatter, source: str, portal: PortalData) -> list[Problem]:
-    findings = _shape(notice) + _order(notice) + _unit(notice, portal) + _exceptions(notice, portal)
+    findings = (
+        _shape(notice) + _order(notice) + _unit(notice, portal) + _kind(notice) + _exceptions(notice, portal)
+    )
     problems = [
         Problem(source, front.line_of(name) or 2, name, message, code="notice") for name, message in findings
     ]

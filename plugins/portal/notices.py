@@ -108,6 +108,11 @@ class Attachment(_Part):
     file: RequiredText
     title: RequiredText
 
+    @field_validator("file")
+    @classmethod
+    def _below_content(cls, value: str) -> str:
+        return value.lstrip("/")  # "/files/x.pdf" and "files/x.pdf" both mean content/files/x.pdf
+
 
 class Notice(ContentBase):
     date: LocalDateTime

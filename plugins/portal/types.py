@@ -56,16 +56,27 @@ def _not_blank(value: str) -> str:
     return value
 
 
+_GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
+MONEY_HINT = "viết số tiền bằng chữ số, không có dấu chấm, ví dụ 1250000000 (không kèm chữ 'đồng')"
+
+
 def _money(value: Any) -> Any:
-    if isinstance(value, (bool, float)):
-        raise PydanticCustomError("money", "phải là số tiền nguyên, tính bằng đồng")
+    if isinstance(value, bool):
+        raise PydanticCustomError("money", MONEY_HINT)
+    if isinstance(value, float):
+        # YAML reads 240.000 as the decimal 240.0: ask for the plain form rather than guess.
+        raise PydanticCustomError(
+            "money", "'{value}' đọc thành số thập phân; " + MONEY_HINT, {"value": value}
+        )
     if isinstance(value, str):
-        digits = value.strip().replace(".", "").replace(",", "").replace(" ", "")
-        if not digits.isdigit():
+        text = value.strip().replace(" ", "")
+        if _GROUPED.match(text):  # 1.250.000.000 or 1,250,000,000
+            text = text.replace(".", "").replace(",", "")
+        if not text.isdigit():
             raise PydanticCustomError(
-                "money", "phải là số tiền bằng chữ số, ví dụ 1250000000 (không kèm chữ 'đồng')"
+                "money", "'{value}' không phải số tiền; " + MONEY_HINT, {"value": value}
             )
-        return int(digits)
+        return int(text)
     return value
 
 

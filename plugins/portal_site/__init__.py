@@ -31,6 +31,18 @@ def load_portal_data(settings: dict) -> data.PortalData | None:
     return settings["PORTAL"]
 
 
+class FileSize:
+    """`{{ path | file_size }}`: size of a file under content/ for download links ("" when
+    missing). A class, not a closure, so settings stay picklable for the content cache."""
+
+    def __init__(self, content_root: Path) -> None:
+        self.content_root = content_root
+
+    def __call__(self, path: str) -> str:
+        target = self.content_root / str(path).lstrip("/")
+        return human_size(target.stat().st_size) if target.is_file() else ""
+
+
 def reload_portal_data(settings: dict) -> data.PortalData | None:
     """Read `data/` again (the files may have changed since the last build)."""
     settings.pop("PORTAL", None)
@@ -40,13 +52,7 @@ def reload_portal_data(settings: dict) -> data.PortalData | None:
 def _initialized(pelican) -> None:
     reload_portal_data(pelican.settings)
     content_root = Path(pelican.settings["PATH"])
-
-    def file_size(path: str) -> str:
-        """Size of a file under content/, for download links; "" when it is missing."""
-        target = content_root / str(path).lstrip("/")
-        return human_size(target.stat().st_size) if target.is_file() else ""
-
-    pelican.settings.setdefault("JINJA_FILTERS", {})["file_size"] = file_size
+    pelican.settings.setdefault("JINJA_FILTERS", {})["file_size"] = FileSize(content_root)
 
 
 def register() -> None:

@@ -25,8 +25,16 @@ from portal_site import reload_portal_data
 from .coverage import collection_entries, unread_files
 
 
-class BuildFailed(Exception):
-    exitcode = 1
+class BuildFailed(SystemExit):
+    """Ends the build with exit status 1. A SystemExit, so that `pelican` stops without a
+    traceback: every problem has been printed already, in Vietnamese."""
+
+    def __init__(self, summary: str) -> None:
+        super().__init__(1)
+        self.summary = summary
+
+    def __str__(self) -> str:
+        return self.summary
 
 
 class _PelicanLogCapture(logging.Handler):
@@ -89,7 +97,9 @@ def _wrap_run(pelican) -> None:
     """Run the build into a staging folder; swap it in only when nothing is wrong."""
     final = Path(pelican.output_path).resolve()
     if Path(pelican.path).resolve().is_relative_to(final):
-        raise BuildFailed(f"Thư mục đầu ra {final} chứa cả nội dung nguồn; hãy chọn thư mục khác.")
+        message = f"Thư mục đầu ra {final} chứa cả nội dung nguồn; hãy chọn thư mục khác."
+        print(message, file=sys.stderr)
+        raise BuildFailed(message)
     staging = final.parent / f".{final.name}.building"
     original_run = pelican.run
     runs = 0
@@ -146,7 +156,15 @@ def _wrap_run(pelican) -> None:
     pelican.run = run
 
 
+def _quiet_rejections(record: logging.LogRecord) -> bool:
+    """Hide Pelican's English "Could not process" for files whose problems we print."""
+    return not (
+        record.msg == "Could not process %s" and record.args and REPORT.was_rejected(str(record.args[0]))
+    )
+
+
 def register() -> None:
     logging.getLogger("pelican").addHandler(_PelicanLogCapture())
+    logging.getLogger("pelican.generators").addFilter(_quiet_rejections)
     signals.initialized.connect(_wrap_run)
     signals.all_generators_finalized.connect(_check_all)
