@@ -38,8 +38,8 @@ PLUGINS = [
     "debtors",
     "enforcement_statistics",
     "redirects",
-    "precompress",
     "assets",
+    "precompress",  # last: compresses what the others wrote at `finalized`, hashed assets too
 ]
 
 ARTICLE_PATHS = [""]

@@ -132,6 +132,11 @@ def test_precompressed_files_are_served(nginx_url, site):
     response, body = get(nginx_url, "/", **{"Accept-Encoding": "gzip"})
     assert response.getheader("Content-Encoding") == "gzip"
     assert body == (site.output / "index.html.gz").read_bytes()
+    for asset in (*site.output.glob("theme/css/site.*.css"), *site.output.glob("theme/js/search.*.js")):
+        response, body = get(
+            nginx_url, "/" + asset.relative_to(site.output).as_posix(), **{"Accept-Encoding": "br"}
+        )
+        assert response.getheader("Content-Encoding") == "br", asset.name
 
 
 def test_custom_404_and_redirects(nginx_url, site):

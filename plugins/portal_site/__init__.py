@@ -1,6 +1,7 @@
 """Loads the province's data (`data/`) into the settings every template sees.
 
-Settings keys set here: PORTAL (the PortalData), SITE, UNITS, CATEGORIES, SITENAME.
+Settings keys set here: PORTAL (the PortalData), SITE, UNITS, CATEGORIES_DATA, SITENAME,
+PORTAL_URL (from data/site.yml unless set), and the `file_size` template filter.
 Data problems go to the build report; the strict build stops before reading content.
 """
 

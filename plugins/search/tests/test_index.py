@@ -1,0 +1,68 @@
+"""The search index files, built from records without Pelican or a browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from search.index import CHUNK_SIZE, build_index, words
+from search.records import SearchRecord
+
+VN = dt.timezone(dt.timedelta(hours=7))
+LABELS = {
+    "types": [["news", "Tin tức"], ["auction", "Đấu giá tài sản"]],
+    "units": [["khu-vuc-1", "KV1", "Khu vực 1"]],
+    "assets": [["land", "Quyền sử dụng đất"]],
+    "statuses": [["open", "Đang nhận hồ sơ"]],
+}
+
+
+def record(title: str, day: int, url: str = "", **fields) -> SearchRecord:
+    published = dt.datetime(2026, 11, day, 8, tzinfo=VN)
+    return SearchRecord(
+        type="auction", title=title, url=url or f"/thong-bao/{day}/", published=published, **fields
+    )
+
+
+def decode(files):
+    return {path: json.loads(payload) for path, payload in files.items()}
+
+
+def test_terms_are_folded_and_keep_their_spellings():
+    records = [
+        record("Đấu giá đất Cao Lộc", 20, unit="khu-vuc-1", asset="land", price=1_250_000_000),
+        record("Kết quả đạt chỉ tiêu", 21),
+    ]
+    version, files = build_index(records, LABELS)
+    index = decode(files)
+    assert len(version) == 12
+    variants, postings = index["t/dat.json"]["dat"]
+    assert set(variants) == {"đất", "đạt"}
+    # Newest first: record 0 is "đạt" (21/11), record 1 is "đất" (20/11).
+    assert postings[0::3] == [0, 1]
+    assert index["meta.json"]["count"] == 2 and "cao" in index["meta.json"]["buckets"]
+    facets = index["facets.json"]
+    assert facets["price"] == [0, 1_250_000] and facets["unit"] == [-1, 0] and facets["type"] == [1, 1]
+
+
+def test_display_chunks_and_stable_version():
+    records = [
+        record(f"Thông báo số {n}", 1 + n % 28, url=f"/thong-bao/so-{n}/") for n in range(CHUNK_SIZE + 5)
+    ]
+    version, files = build_index(records, LABELS)
+    assert {"d/0.json", "d/1.json"} <= set(files)
+    assert len(json.loads(files["d/1.json"])) == 5
+    assert build_index(list(reversed(records)), LABELS)[0] == version  # order of input does not matter
+
+
+def test_words_match_the_browser_tokenizer():
+    assert words("ĐẤU GIÁ, đất—Cao Lộc (12C-118.42)") == [
+        "đấu",
+        "giá",
+        "đất",
+        "cao",
+        "lộc",
+        "12c",
+        "118",
+        "42",
+    ]
