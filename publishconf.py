@@ -14,5 +14,5 @@ DRAFT_URL = ""
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_URL = ""
 DRAFT_PAGE_SAVE_AS = ""
-# Gzip and Brotli copies beside each text file, for nginx's gzip_static / brotli_static.
-PORTAL_PRECOMPRESS = True
+# Gzip and Brotli copies for nginx are added to each release by scripts/publish (the
+# precompress plugin can also do it in the build: PORTAL_PRECOMPRESS = True).

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, BrowserPage
+from conftest import ROOT, BrowserPage, Build
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
@@ -55,7 +55,19 @@ http {{
 
 
 @pytest.fixture(scope="module")
-def nginx_url(site, tmp_path_factory):
+def released(site, tmp_path_factory):
+    """The sample as scripts/publish releases it: the build plus .gz and .br copies."""
+    from precompress import compress_tree
+
+    folder = tmp_path_factory.mktemp("release") / "site"
+    shutil.copytree(site.output, folder)
+    assert compress_tree(folder) > 100
+    return Build(folder, 0, "", "")
+
+
+@pytest.fixture(scope="module")
+def nginx_url(released, tmp_path_factory):
+    site = released
     prefix = tmp_path_factory.mktemp("nginx")
     for name in ("nginx-site.conf", "portal-headers.conf"):
         shutil.copy(ROOT / "deploy" / name, prefix / name)
@@ -88,7 +100,8 @@ def get(base: str, path: str, **headers):
     return response, body
 
 
-def test_security_headers_on_every_kind_of_response(nginx_url, site):
+def test_security_headers_on_every_kind_of_response(nginx_url, released):
+    site = released
     asset = next(site.output.glob("theme/css/site.*.css")).relative_to(site.output)
     for path in ("/", "/thong-bao/", f"/{asset}", "/feeds/thong-bao.atom.xml", "/khong-co-trang-nay/"):
         response, _ = get(nginx_url, path)
@@ -111,7 +124,8 @@ def test_content_types(nginx_url):
         assert response.status == 200 and response.getheader("Content-Type") == expected, path
 
 
-def test_caching_long_for_fingerprinted_assets_short_for_pages(nginx_url, site):
+def test_caching_long_for_fingerprinted_assets_short_for_pages(nginx_url, released):
+    site = released
     asset = next(site.output.glob("theme/js/site.*.js")).relative_to(site.output)
     response, _ = get(nginx_url, f"/{asset}")
     assert "immutable" in response.getheader("Cache-Control") and "31536000" in response.getheader(
@@ -124,7 +138,8 @@ def test_caching_long_for_fingerprinted_assets_short_for_pages(nginx_url, site):
     assert response.getheader("Cache-Control") == "public, max-age=300, must-revalidate"
 
 
-def test_precompressed_files_are_served(nginx_url, site):
+def test_precompressed_files_are_served(nginx_url, released):
+    site = released
     plain = (site.output / "index.html").read_bytes()
     response, body = get(nginx_url, "/", **{"Accept-Encoding": "br"})
     assert response.getheader("Content-Encoding") == "br"
@@ -139,7 +154,8 @@ def test_precompressed_files_are_served(nginx_url, site):
         assert response.getheader("Content-Encoding") == "br", asset.name
 
 
-def test_custom_404_and_redirects(nginx_url, site):
+def test_custom_404_and_redirects(nginx_url, released):
+    site = released
     response, body = get(nginx_url, "/khong-co-trang-nay/")
     assert response.status == 404 and "Không tìm thấy trang" in body.decode("utf-8")
     pairs = [line.rstrip(";").split() for line in (site.output / "_redirects.map").read_text().splitlines()]

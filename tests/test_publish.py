@@ -35,6 +35,9 @@ def test_publish_rollback_and_guards(tmp_path):
 
     assert release.verify(releases / release_a) == []
     assert (releases / release_a / "SHA256SUMS").read_text().count("\n") > 500
+    assert (releases / release_a / "index.html.br").is_file() and (
+        releases / release_a / "index.html.gz"
+    ).is_file()
 
     # A notice deleted without a redirect: the publish stops, the live site stays.
     notice = project / ROUND_TWO

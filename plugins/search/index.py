@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -67,42 +68,45 @@ def _folder():
     return fold_word
 
 
-def _postings(records: list[SearchRecord]):
-    """term → {doc: (field bits, {variant: count})}, plus spelling counts per term."""
-    postings: dict[str, dict[int, list]] = defaultdict(dict)
-    spellings: dict[str, Counter] = defaultdict(Counter)
-    fold_word = _folder()
-    for doc, record in enumerate(records):
-        fields = (
-            (TITLE, record.title),
-            (FACTS, record.facts),
-            (SUMMARY, record.summary),
-            (BODY, record.body),
-        )
-        for bit, text in fields:
-            for word in words(text):
-                term = fold_word(word)
-                entry = postings[term].setdefault(doc, [0, set()])
-                entry[0] |= bit
-                entry[1].add(word)
-                spellings[term][word] += 1
-    return postings, spellings
+def _fields(record: SearchRecord):
+    return ((TITLE, record.title), (FACTS, record.facts), (SUMMARY, record.summary), (BODY, record.body))
 
 
 def _buckets(records: list[SearchRecord]) -> dict[str, dict]:
-    postings, spellings = _postings(records)
+    """Two passes over the text, so memory stays small at 10,000 records: first the
+    spellings of every term, then flat integer postings (record, field bits, spellings)."""
+    fold_word = _folder()
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for record in records:
+        for _, text in _fields(record):
+            for word in words(text):
+                spellings[fold_word(word)][word] += 1
+    variants = {
+        term: [word for word, _ in sorted(counts.items(), key=lambda s: (-s[1], s[0]))][:MAX_VARIANTS]
+        for term, counts in spellings.items()
+    }
+    positions = {term: {word: index for index, word in enumerate(kept)} for term, kept in variants.items()}
+    postings: dict[str, array] = defaultdict(lambda: array("q"))
+    for doc, record in enumerate(records):
+        found: dict[str, list[int]] = {}
+        for bit, text in _fields(record):
+            for word in words(text):
+                term = fold_word(word)
+                entry = found.setdefault(term, [0, 0])
+                entry[0] |= bit
+                position = positions[term].get(word)
+                if position is not None:
+                    entry[1] |= 1 << position
+        for term, (bits, mask) in found.items():
+            postings[term].extend((doc, bits, mask))
     buckets: dict[str, dict] = defaultdict(dict)
     for term in sorted(postings):
-        variants = [word for word, _ in sorted(spellings[term].items(), key=lambda s: (-s[1], s[0]))]
-        variants = variants[:MAX_VARIANTS]
-        position = {word: index for index, word in enumerate(variants)}
-        flat, previous = [], 0
-        for doc in sorted(postings[term]):
-            bits, seen = postings[term][doc]
-            mask = sum(1 << position[word] for word in seen if word in position)
-            flat += [doc - previous, bits, mask]
+        flat, previous, entries = [], 0, postings[term]
+        for index in range(0, len(entries), 3):
+            doc = entries[index]
+            flat += [doc - previous, entries[index + 1], entries[index + 2]]
             previous = doc
-        buckets[term_key(term)][term] = [variants, flat]
+        buckets[term_key(term)][term] = [variants[term], flat]
     return buckets
 
 

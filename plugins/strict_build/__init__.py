@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 from pelican import signals
@@ -82,15 +84,32 @@ def _print_report(stream) -> None:
         print(problem.format(), file=stream)
 
 
+def _discard(folder: Path) -> None:
+    """Remove an old output tree without making the build wait for tens of thousands of
+    deletions: it is renamed aside, then removed by a detached `rm` (any leftover from an
+    interrupted removal is removed by the next build)."""
+    doomed = folder.parent / f".{folder.name}.old-{os.getpid()}-{time.time_ns()}"
+    os.rename(folder, doomed)
+    try:
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(doomed)],
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        shutil.rmtree(doomed, ignore_errors=True)
+
+
 def _swap(staging: Path, final: Path) -> None:
     previous = final.parent / f".{final.name}.previous"
     if previous.exists():
-        shutil.rmtree(previous)
+        _discard(previous)
     if final.exists():
         os.rename(final, previous)
     os.rename(staging, final)
     if previous.exists():
-        shutil.rmtree(previous)
+        _discard(previous)
 
 
 def _wrap_run(pelican) -> None:
