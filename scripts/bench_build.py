@@ -147,7 +147,7 @@ def main() -> None:
         f"Bộ nhớ đỉnh: {peak_mb:.0f} MB (mục tiêu < {TARGET_MEMORY_MB} MB: {verdict(peak_mb < TARGET_MEMORY_MB)})"
     )
     print(
-        f"Xem trước trang vừa sửa: {preview:.2f} s (mục tiêu < {TARGET_PREVIEW_S:.0f} s: {verdict(preview < TARGET_PREVIEW_S)})"
+        f"Xem trước trang vừa sửa: {preview * 1000:.0f} ms (mục tiêu < {TARGET_PREVIEW_S:.0f} s: {verdict(preview < TARGET_PREVIEW_S)})"
     )
 
 
