@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,8 +87,8 @@ def process(
     image = _open(source, max_bytes, max_pixels)
     image_format = image.format
     image = ImageOps.exif_transpose(image)  # turn by the EXIF orientation before dropping it
-    staging = folder.with_name(folder.name + ".tmp")
-    shutil.rmtree(staging, ignore_errors=True)
+    # A staging folder of this process only: several builds may share the cache at once.
+    staging = folder.with_name(f"{folder.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     staging.mkdir(parents=True)
     stem, suffix = source.stem, FORMATS[image_format]
     _save(image, staging / source.name, image_format)  # the original address, without EXIF
@@ -100,8 +102,10 @@ def process(
         variants.append({"width": width, "height": height, "name": name, "webp": webp})
     data = {"width": image.width, "height": image.height, "variants": variants}
     (staging / "manifest.json").write_text(json.dumps(data))
-    shutil.rmtree(folder, ignore_errors=True)
-    staging.rename(folder)
+    try:
+        staging.rename(folder)
+    except OSError:  # another build stored the same image first: theirs is identical
+        shutil.rmtree(staging, ignore_errors=True)
     return folder, _info(data)
 
 

@@ -61,3 +61,17 @@ def test_corrupt_and_oversized_images_are_clear_errors(tmp_path):
         process(big, tmp_path / "cache", [320], 1000, 10**8)
     with pytest.raises(ImageProblem, match="điểm ảnh"):
         process(big, tmp_path / "cache", [320], 10**8, 1000)
+
+
+def test_builds_sharing_the_cache_do_not_collide(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    source = photo_with_gps(tmp_path / "anh.jpg")
+    with ThreadPoolExecutor(4) as pool:
+        results = list(
+            pool.map(lambda _: process(source, tmp_path / "cache", [320, 640], 10**8, 10**8), range(4))
+        )
+    assert len({folder for folder, _ in results}) == 1
+    folder = results[0][0]
+    assert (folder / "manifest.json").is_file() and (folder / "anh-640.webp").is_file()
+    assert [p.name for p in folder.parent.iterdir()] == [folder.name]  # no staging left
