@@ -33,10 +33,24 @@
     });
   }
 
+  // On phones the menu is one row that scrolls sideways: keep the current section in view.
+  function revealCurrentMenuItem() {
+    var current = document.querySelector(".site-nav a[aria-current]");
+    var row = current && current.closest("ul");
+    if (row && row.scrollWidth > row.clientWidth) {
+      row.scrollLeft = current.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
+    }
+  }
+
+  function start() {
+    correctStatuses();
+    revealCurrentMenuItem();
+  }
+
   window.portalStatus = { statusOf: statusOf, statusAt: statusAt, labels: LABELS, correct: correctStatuses };
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { correctStatuses(); });
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    correctStatuses();
+    start();
   }
 })();
