@@ -3,8 +3,9 @@
     python scripts/bench_search.py [--notices 10000] [--news 0] [--work /tmp/bench-search]
 
 Prints, against the budgets of the search issue: index files and bytes, the bytes a first
-search downloads (gzip and brotli, as the server sends them) for a rare and for the most
-common term, and the time each keystroke takes to render its results.
+search downloads (gzip and brotli, as the server sends them, page and engine included) for a
+rare and for the most common term, and the time from each real keystroke to its results on
+screen (as a reader sees it: debounce, search, rendering and the next frame).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import corpus  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 import static_server  # noqa: E402
 
-from precompress import BROTLI_QUALITY  # noqa: E402
+from precompress import BROTLI_QUALITY, MIN_BYTES, TEXT_SUFFIXES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -35,6 +36,27 @@ BUDGET_RARE, BUDGET_COMMON, BUDGET_KEYSTROKE_MS = 150_000, 300_000, 50.0
 RARE_TERM = "komatsu"
 COMMON_TERM = "đấu giá"
 TYPED_QUERY = "dau gia dat cao loc"
+# Typed once the index files of TYPED_QUERY are loaded: the same term buckets, but other
+# words (accented), so every keystroke decodes its postings again instead of reusing them.
+LOADED_QUERY = "đấu giá đất cao lộc"
+# In the page: the time from each keystroke's `input` event (page.keyboard.type sends no
+# keydown for "đ", "ấ" …) to the frame after its results are rendered (`aria-busy` false
+# for the URL of the typed text), in `window.bench.painted`.
+MEASURE_JS = """() => {
+  const input = document.getElementById("search-q"), results = document.getElementById("search-results");
+  const bench = (window.bench = { typed: null, at: 0, painted: null, waiting: false });
+  // Capturing: before search.js handles the keystroke (which may render it at once).
+  window.addEventListener("input", () => {
+    Object.assign(bench, { typed: input.value, at: performance.now(), painted: null, waiting: false });
+  }, true);
+  new MutationObserver(() => {
+    const q = new URLSearchParams(location.search).get("q");
+    if (results.getAttribute("aria-busy") !== "false" || bench.waiting || q !== bench.typed) { return; }
+    bench.waiting = true;
+    const at = bench.at;
+    requestAnimationFrame(() => setTimeout(() => { if (bench.at === at) { bench.painted = performance.now() - at; } }));
+  }).observe(results, { attributes: true, attributeFilter: ["aria-busy"] });
+}"""
 
 
 def build(work: Path) -> float:
@@ -87,31 +109,41 @@ def first_search(browser, base: str, site: Path, query: str) -> tuple[list[str],
     return [url for url in requested if url.startswith(base)], found, seconds
 
 
-def keystrokes(browser, base: str) -> tuple[list[float], list[float]]:
-    """Render time of each keystroke: typing the query the first time (index files are
-    fetched as needed) and again once they are loaded."""
+def type_query(page, query: str) -> list[float]:
+    """Types `query` key by key into an empty box; each key's time to its painted results."""
+    page.fill("#search-q", "")
+    page.focus("#search-q")
+    timings = []
+    for key in query:
+        page.keyboard.type(key)
+        page.wait_for_function("() => window.bench.painted !== null", timeout=30_000)
+        timings.append(page.evaluate("() => window.bench.painted"))
+    return timings
+
+
+def keystrokes(browser, base: str) -> tuple[list[float], list[float], int, int]:
+    """Keystroke times typing TYPED_QUERY in a fresh page (index files fetched as needed),
+    then LOADED_QUERY over the loaded files; the debounce and the files the second fetched."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{base}/tim-kiem/")
     page.wait_for_selector("#search-results[aria-busy='false']", state="attached", timeout=60_000)
-    passes = []
-    for _ in range(2):
-        timings = []
-        for end in range(1, len(TYPED_QUERY) + 1):
-            page.evaluate("() => { window.portalSearch.lastMs = null; }")
-            page.fill("#search-q", TYPED_QUERY[:end])
-            page.wait_for_function("() => window.portalSearch.lastMs !== null", timeout=30_000)
-            timings.append(page.evaluate("() => window.portalSearch.lastMs"))
-        passes.append(timings)
+    page.evaluate(MEASURE_JS)
+    first = type_query(page, TYPED_QUERY)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    loaded = type_query(page, LOADED_QUERY)
+    fetched = [url for url in fetched if "/tim-kiem/chi-muc/" in url]
+    debounce = page.evaluate("() => window.portalSearch.debounceMs")
     context.close()
-    return passes[0], passes[1]
+    return first, loaded, debounce, len(fetched)
 
 
 def report(label: str, site: Path, urls: list[str], budget: int, found: int, seconds: float) -> None:
     raw, gz, br = compressed(site, urls)
     search_only = [u for u in urls if "/tim-kiem/chi-muc/" in u or "search." in u]
     _, search_gz, search_br = compressed(site, search_only)
-    verdict = "đạt" if gz <= budget else "VƯỢT"
+    verdict = ("đạt" if gz <= budget else "VƯỢT") if found else "LỖI: không tìm thấy"
     print(
         f"  {label}: {found} kết quả, {len(urls)} tệp tải về, {raw / 1000:.1f} KB gốc, "
         f"{gz / 1000:.1f} KB gzip / {br / 1000:.1f} KB brotli "
@@ -143,8 +175,12 @@ def main() -> None:
     index = next((site / "tim-kiem/chi-muc").iterdir())
     files = [p for p in index.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
-    site_files = sum(1 for p in site.rglob("*") if p.is_file())
-    print(f"Toàn trang: {site_files} tệp")
+    site_files = [p for p in site.rglob("*") if p.is_file()]
+    # scripts/publish adds a .gz and a .br copy of each text file of MIN_BYTES or more.
+    copies = sum(2 for p in site_files if p.suffix in TEXT_SUFFIXES and p.stat().st_size >= MIN_BYTES)
+    print(
+        f"Toàn trang: {len(site_files)} tệp do Pelican dựng, {len(site_files) + copies} tệp khi phát hành (thêm .gz, .br)"
+    )
     print(f"Chỉ mục tìm kiếm: {len(files)} tệp, {total / 1e6:.2f} MB (chưa nén)")
     server = static_server.start(site)
     base = static_server.base_url(server)
@@ -156,16 +192,27 @@ def main() -> None:
         ):
             urls, found, took = first_search(browser, base, site, query)
             report(label, site, urls, budget, found, took)
-        first, loaded = keystrokes(browser, base)
+        first, loaded, debounce, fetched = keystrokes(browser, base)
         browser.close()
     server.shutdown()
-    for label, timings in (("lần đầu, kể cả tải tệp chỉ mục", first), ("khi đã tải", loaded)):
-        verdict = "đạt" if max(timings) < BUDGET_KEYSTROKE_MS else "VƯỢT"
+    print(
+        f"Gõ từng phím, đo từ phím bấm đến khi kết quả hiện trên màn hình; chờ gõ (debounce) "
+        f"{debounce} ms, chỉ khi còn phải tải tệp chỉ mục:"
+    )
+    verdict = "đạt" if max(loaded) < BUDGET_KEYSTROKE_MS else "VƯỢT"
+    for label, query, timings in (
+        ("lần đầu, kể cả chờ gõ và tải tệp", TYPED_QUERY, first),
+        (
+            f"khi đã tải, {fetched} tệp chỉ mục tải thêm; ngân sách {BUDGET_KEYSTROKE_MS:.0f} ms: {verdict}",
+            LOADED_QUERY,
+            loaded,
+        ),
+    ):
         print(
-            f"Gõ '{TYPED_QUERY}' từng phím ({label}): trung vị {statistics.median(timings):.1f} ms, "
-            f"chậm nhất {max(timings):.1f} ms (ngân sách {BUDGET_KEYSTROKE_MS:.0f} ms: {verdict})"
+            f"  '{query}' ({label}): trung vị {statistics.median(timings):.1f} ms, "
+            f"chậm nhất {max(timings):.1f} ms"
         )
-        print("  " + ", ".join(f"{t:.1f}" for t in timings))
+        print("    " + ", ".join(f"{t:.1f}" for t in timings))
 
 
 if __name__ == "__main__":

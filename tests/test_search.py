@@ -48,14 +48,17 @@ def type_into(page, text: str) -> None:
     settled(page)
 
 
-def test_accent_free_query_finds_accented_notices(browser_page):
+def test_accent_free_query_finds_accented_notices(browser_page, site):
     page = search(browser_page.open("/tim-kiem/"), "?q=dau+gia+dat+dong+kinh")
     titles = result_titles(page)
     assert titles, "no results"
     assert "Thông báo bán đấu giá quyền sử dụng đất tại phường Đông Kinh" in titles
-    # Every result has every word, folded.
-    for title_words in map(fold, titles):
-        assert "dong kinh" in title_words.lower() or len(titles) > 1
+    # Every result's page has every word, folded ("kinh" is typed last: a prefix).
+    for link in result_links(page):
+        text = fold(site.html(link.lstrip("/")).select_one("main").get_text(" ")).lower()
+        page_words = set(re.findall(r"\w+", text))
+        assert {"dau", "gia", "dat", "dong"} <= page_words, link
+        assert any(word.startswith("kinh") for word in page_words), link
 
 
 def test_d_and_case_and_decomposed_input_match_alike(browser_page):
@@ -202,6 +205,10 @@ def test_without_javascript_the_page_points_to_the_listings(browser, site_url):
     page.get_by_role("link", name="Tất cả thông báo").click()
     assert page.url.endswith("/thong-bao/")
     assert page.locator("article.notice-card").count() >= 10
+    page.go_back()
+    for name, url in (("Văn bản", "/van-ban/"), ("Thủ tục hành chính", "/thu-tuc-hanh-chinh/")):
+        link = page.locator("noscript a, .callout a").filter(has_text=name).first
+        assert link.get_attribute("href").endswith(url)
     opened.close()
 
 
@@ -231,3 +238,99 @@ def test_debtor_list_filters_by_name_without_diacritics(browser_page):
     assert page.inner_text("[data-filter-count]") == f"Đang hiện 1/{total} người"
     page.fill("#debtor-name", "")
     assert page.locator(".debtor-list > li:not([hidden])").count() == total
+
+
+def test_only_notices_have_a_status_and_counts_match_the_open_data(browser_page, site):
+    page = search(browser_page.open("/tim-kiem/"))
+    notices = open_data(site)
+    for status in ("upcoming", "open", "closed", "ended", "cancelled", "postponed"):
+        expected = sum(1 for n in notices if n["status"] == status)
+        assert page.text_content(f"[data-facet-count='status:{status}']") == f"({expected})", status
+    page = search(page, "?status=ended")
+    assert found(page) == sum(1 for n in notices if n["status"] == "ended")
+    assert all(link.startswith("/thong-bao/") for link in result_links(page))
+    page = search(page, "?type=legal_document&type=procedure")
+    cards = page.locator("#search-results li")
+    assert cards.count() >= 2
+    assert page.locator("#search-results .status").count() == 0
+    assert "Đã kết thúc" not in page.inner_text("#search-results")
+    procedure = cards.filter(has=page.locator("a[href^='/thu-tuc-hanh-chinh/']")).first
+    assert "Ngày đăng" not in procedure.inner_text() and "2000" not in procedure.inner_text()
+
+
+def test_a_failed_index_file_shows_an_error_and_a_retry_recovers(browser_page):
+    page = search(browser_page.open("/tim-kiem/"), "?q=dat")
+    assert found(page) >= 1
+    page.route("**/t/kom.json", lambda route: route.fulfill(status=503, body="Service Unavailable"))
+    type_into(page, "komatsu")
+    assert page.locator("#search-results li").count() == 0
+    assert page.get_attribute("#search-count", "data-count") is None
+    assert page.text_content("#search-count") == "Không tải được kết quả tìm kiếm."
+    assert page.is_visible("#search-error") and not page.is_visible("#search-empty")
+    page.unroute("**/t/kom.json")
+    page.click("#search-retry")
+    settled(page)
+    assert found(page) >= 2 and not page.is_visible("#search-error")
+    assert any("Komatsu" in title for title in result_titles(page))
+    # The browser logs the failed requests; nothing else went wrong.
+    assert all("503" in error for error in browser_page.errors), browser_page.errors
+    browser_page.errors.clear()
+
+
+def test_typing_before_the_index_has_loaded(browser_page):
+    page = browser_page.page
+    held = []
+    page.route("**/facets.json", lambda route: held.append(route))
+    page.goto(browser_page.base + "/tim-kiem/", wait_until="domcontentloaded")
+    page.wait_for_function("() => !document.getElementById('search-form').hidden")
+    page.type("#search-q", "komatsu", delay=15)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'komatsu'")
+    page.wait_for_timeout(200)
+    assert page.get_attribute("#search-results", "aria-busy") == "true"
+    for route in held:
+        route.continue_()
+    settled(page)
+    assert found(page) >= 2  # and no error (checked by the fixture)
+
+
+def test_back_after_typing_fast_returns_to_the_previous_search(browser_page):
+    page = browser_page.open("/")
+    page = search(page, "?type=auction")
+    before = found(page)
+    page.click("#search-q")
+    page.keyboard.type("xe tai", delay=15)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'xe tai'")
+    settled(page)
+    assert found(page) < before
+    page.go_back()
+    page.wait_for_function("() => !new URLSearchParams(location.search).get('q')")
+    settled(page)
+    assert "/tim-kiem/" in page.url and parse_qs(urlsplit(page.url).query) == {"type": ["auction"]}
+    assert page.input_value("#search-q") == "" and page.is_checked("input[name=type][value=auction]")
+    assert found(page) == before
+    page.go_forward()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'xe tai'")
+    settled(page)
+    assert page.input_value("#search-q") == "xe tai"
+
+
+def test_a_word_being_typed_keeps_its_results(browser_page):
+    page = settled(browser_page.open("/tim-kiem/"))
+    counts = {}
+    for typed in ("dau g", "dau gia d", "dau gia dat c", "dau gia dat cao l", "ko"):
+        type_into(page, typed)
+        counts[typed] = found(page)
+    assert all(counts.values()), counts
+    assert any("Komatsu" in title for title in result_titles(page))  # "ko": a 2-letter prefix
+    type_into(page, "dau gia dat")
+    assert counts["dau gia dat c"] <= found(page)  # the fragment narrows, as a prefix
+
+
+def test_unknown_filter_values_and_negative_prices_are_ignored(browser_page):
+    page = search(browser_page.open("/tim-kiem/"))
+    total = found(page)
+    for query in ("?type=bogus", "?status=nope&asset=", "?max_price=-5", "?min_price=-1000&sort=bogus"):
+        assert found(search(page, query)) == total, query
+    page = search(page, "?type=bogus&type=auction")
+    assert page.is_checked("input[name=type][value=auction]")
+    assert found(page) == int(page.text_content("[data-facet-count='type:auction']").strip("()"))

@@ -48,7 +48,7 @@ class SearchGenerator(Generator):
     def generate_output(self, writer) -> None:
         records = self.records()
         labels = labels_for(self.settings, records, self.context.get("search_types", []))
-        version, files = build_index(records, labels)
+        version, files = build_index(records, labels, status_types=NOTICE_TYPE_SHORT)
         folder = Path(writer.output_path) / INDEX_FOLDER / version
         for relative, payload in files.items():
             target = folder / relative

@@ -3,7 +3,7 @@
 Layout (all under one folder named by the index's content hash, so it can be cached
 forever and a new build never mixes with an old one):
 
-- `meta.json`   labels, the list of term buckets, the chunk size;
+- `meta.json`   labels, the list of term buckets, the chunk size, the types with a notice status;
 - `facets.json` one column per filter for every record (type, unit, asset, price, dates),
                 enough to filter, count, sort and derive statuses without other files;
 - `t/<key>.json` term buckets: terms folded to ASCII (đ → d), grouped by their first three
@@ -151,7 +151,7 @@ def _display(record: SearchRecord) -> list[str]:
     summary = record.summary
     if len(summary) > SUMMARY_LENGTH:
         summary = summary[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
-    return [record.title, record.url, summary, record.published.strftime("%d/%m/%Y"), record.price or 0]
+    return [record.title, record.url, summary, record.shown_date(), record.price or 0]
 
 
 def order(records: Iterable[SearchRecord]) -> list[SearchRecord]:
@@ -159,9 +159,12 @@ def order(records: Iterable[SearchRecord]) -> list[SearchRecord]:
     return sorted(records, key=lambda r: (r.published, r.url), reverse=True)
 
 
-def build_index(records: Iterable[SearchRecord], labels: dict[str, list]) -> tuple[str, dict[str, bytes]]:
+def build_index(
+    records: Iterable[SearchRecord], labels: dict[str, list], status_types: Iterable[str] = ()
+) -> tuple[str, dict[str, bytes]]:
     """(version, {relative path: bytes}). `labels` lists ids (in display order) and their
-    names: types, units, assets, statuses as [[id, name, short name?], …]."""
+    names: types, units, assets, statuses as [[id, name, short name?], …]. Only records of
+    `status_types` (the notice types) have a notice status."""
     records = order(records)
     ids = {kind: [entry[0] for entry in entries] for kind, entries in labels.items()}
     buckets = _buckets(records)
@@ -170,6 +173,7 @@ def build_index(records: Iterable[SearchRecord], labels: dict[str, list]) -> tup
         chunk = [_display(r) for r in records[start : start + CHUNK_SIZE]]
         files[f"d/{start // CHUNK_SIZE}.json"] = _compact(chunk)
     files["facets.json"] = _compact(_facets(records, ids))
+    status_types = set(status_types)
     meta = {
         "count": len(records),
         "chunk": CHUNK_SIZE,
@@ -177,6 +181,7 @@ def build_index(records: Iterable[SearchRecord], labels: dict[str, list]) -> tup
         "buckets": sorted(buckets),
         "labels": labels,
         "overrides": [name for name in OVERRIDES if name],
+        "statusTypes": [type_id for type_id in ids["types"] if type_id in status_types],
     }
     files["meta.json"] = _compact(meta)
     digest = hashlib.sha256()

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 NEWS_TYPE = "news"
+# Records without a date of their own (procedures) are given this day or an earlier one:
+# they sort last by date and their date is never shown.
+NO_DATE = dt.date(2000, 1, 1)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -39,6 +42,10 @@ class SearchRecord:
     auction_at: dt.datetime | None = None
     status_override: str | None = None
     extra: dict = field(default_factory=dict)
+
+    def shown_date(self) -> str:
+        """Publication date as readers see it, "" for a record without one."""
+        return "" if self.published.date() <= NO_DATE else self.published.strftime("%d/%m/%Y")
 
 
 def notice_record(notice, unit_names: dict[str, str]) -> SearchRecord:

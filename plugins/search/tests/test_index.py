@@ -66,3 +66,15 @@ def test_words_match_the_browser_tokenizer():
         "118",
         "42",
     ]
+
+
+def test_only_notice_types_have_a_status_and_undated_records_show_no_date():
+    labels = {**LABELS, "types": [*LABELS["types"], ["procedure", "Thủ tục hành chính"]]}
+    undated = dt.datetime(2000, 1, 1, tzinfo=VN)
+    records = [
+        record("Đấu giá đất", 20),
+        SearchRecord(type="procedure", title="Yêu cầu thi hành án", url="/thu-tuc/", published=undated),
+    ]
+    index = decode(build_index(records, labels, status_types=["auction", "valuer_selection"])[1])
+    assert index["meta.json"]["statusTypes"] == ["auction"]
+    assert [row[3] for row in index["d/0.json"]] == ["20/11/2026", ""]

@@ -10,26 +10,56 @@
   var LABEL_KEYS = { type: "types", status: "statuses", asset: "assets", unit: "units" };
   var FIELD_SCORES = [[8, 6], [4, 3], [2, 2], [1, 1]]; // title, facts, summary, body
   var PAGE_SIZE = 20;
+  var DEBOUNCE_MS = 120; // wait while typing, unless the words' index files are loaded already
+  var MAX_SHORT_BUCKETS = 12; // a 1–2 letter last word is prefix-matched over at most this many buckets
   var VN_OFFSET_MINUTES = 7 * 60;
   var input = document.getElementById("search-q");
   var results = document.getElementById("search-results");
   var count = document.getElementById("search-count");
   var empty = document.getElementById("search-empty");
   var more = document.getElementById("search-more");
+  var failure = document.getElementById("search-error");
   var files = {};
-  var meta, facets, bucketSet;
+  var meta, facets, bucketSet, hasStatus;
+  var ready = null;
   var current = 0; // sequence number of the newest search
   var shown = PAGE_SIZE;
-  var typing = false;
+  var typing = false; // a typing session started (and pushed or will push one history entry)
+  var pendingPush = false; // the next URL update of this typing session adds a history entry
+  var known = {}; // filter values the form offers; others in the URL are ignored
+  FACETS.forEach(function (facet) {
+    known[facet] = Array.prototype.map.call(form.querySelectorAll("input[name=" + facet + "]"),
+      function (box) { return box.value; });
+  });
+  known.sort = Array.prototype.map.call(form.elements.sort.options, function (option) { return option.value; });
 
+  // A failed request is forgotten, so that the next search tries again.
   function load(path) {
     if (!files[path]) {
       files[path] = fetch(BASE + path).then(function (response) {
         if (!response.ok) { throw new Error(path + ": " + response.status); }
         return response.json();
+      }).catch(function (error) {
+        delete files[path];
+        throw error;
       });
     }
     return files[path];
+  }
+  // Meta and filter columns, needed before any search; a failed load is tried again.
+  function indexReady() {
+    if (!ready) {
+      ready = Promise.all([load("meta.json"), load("facets.json")]).then(function (loaded) {
+        meta = loaded[0];
+        facets = prepare(loaded[1]);
+        STATUS_IDS = meta.labels.statuses.map(function (entry) { return entry[0]; });
+        hasStatus = meta.labels.types.map(function (entry) { return meta.statusTypes.indexOf(entry[0]) >= 0; });
+        bucketSet = {};
+        meta.buckets.forEach(function (key) { bucketSet[key] = true; });
+      });
+      ready.catch(function () { ready = null; });
+    }
+    return ready;
   }
 
   // --- Vietnamese text: the same words and folding as plugins/search/index.py ---
@@ -43,13 +73,20 @@
   // --- URL state ---
   function readState() {
     var params = new URLSearchParams(window.location.search);
-    var state = { q: params.get("q") || "", sort: params.get("sort") || "" };
-    FACETS.forEach(function (facet) { state[facet] = params.getAll(facet).filter(Boolean); });
-    state.min_price = digits(params.get("min_price"));
-    state.max_price = digits(params.get("max_price"));
+    var sort = params.get("sort") || "";
+    var state = { q: params.get("q") || "", sort: known.sort.indexOf(sort) >= 0 ? sort : "" };
+    FACETS.forEach(function (facet) {
+      state[facet] = params.getAll(facet).filter(function (value) { return known[facet].indexOf(value) >= 0; });
+    });
+    state.min_price = price(params.get("min_price"));
+    state.max_price = price(params.get("max_price"));
     return state;
   }
-  function digits(value) { return (value || "").replace(/\D/g, ""); }
+  // A price bound as digits ("1.000.000.000" → "1000000000"); a negative one is no bound.
+  function price(value) {
+    value = (value || "").trim();
+    return value.charAt(0) === "-" ? "" : value.replace(/\D/g, "");
+  }
   function queryString(state) {
     var params = new URLSearchParams();
     if (state.q) { params.append("q", state.q); }
@@ -68,8 +105,8 @@
       state[facet] = Array.prototype.filter.call(form.querySelectorAll("input[name=" + facet + "]"),
         function (box) { return box.checked; }).map(function (box) { return box.value; });
     });
-    state.min_price = digits(form.elements.min_price.value);
-    state.max_price = digits(form.elements.max_price.value);
+    state.min_price = price(form.elements.min_price.value);
+    state.max_price = price(form.elements.max_price.value);
     return state;
   }
   function showState(state) {
@@ -106,22 +143,18 @@
   }
   var STATUS_IDS = [];
   var statusCache = { minute: -1, values: null };
-  // Status index per record (-1 for news), recomputed when the minute changes.
+  // Status index per record (-1 but for notices), recomputed when the minute changes.
   function statuses(now) {
     if (statusCache.minute === now) { return statusCache.values; }
-    var values = new Int8Array(meta.count), newsType = typeIndex("news");
+    var values = new Int8Array(meta.count);
     for (var doc = 0; doc < meta.count; doc++) {
-      if (facets.type[doc] === newsType) { values[doc] = -1; continue; }
+      if (!hasStatus[facets.type[doc]]) { values[doc] = -1; continue; }
       var override = facets.override[doc] ? meta.overrides[facets.override[doc] - 1] : "";
       values[doc] = STATUS_IDS.indexOf(window.portalStatus.statusOf(
         facets.opens[doc], facets.deadline[doc], facets.auction[doc], override, now));
     }
     statusCache = { minute: now, values: values };
     return values;
-  }
-  function typeIndex(id) {
-    for (var i = 0; i < meta.labels.types.length; i++) { if (meta.labels.types[i][0] === id) { return i; } }
-    return -2;
   }
 
   // --- Matching and ranking ---
@@ -133,20 +166,34 @@
   var matches = {}; // per query word: {docs, scores, exact}, kept while the page lives
   // Every record matching one query word: parallel arrays of record numbers (ascending),
   // scores and exact-spelling flags.
-  function matchWord(word, prefix) {
-    var cacheKey = word + (prefix ? "*" : "");
+  function matchWord(step) {
+    var cacheKey = step.word + (step.prefix ? "*" : "");
     if (matches[cacheKey]) { return Promise.resolve(matches[cacheKey]); }
-    var folded = fold(word);
-    var key = folded.slice(0, meta.keyLength);
-    if (!bucketSet[key]) { return Promise.resolve(collect([])); }
-    return load("t/" + key + ".json").then(function (bucket) {
-      var terms = Object.keys(bucket).filter(function (term) {
-        return term === folded || (prefix && term.indexOf(folded) === 0);
+    return Promise.all(step.keys.map(function (key) { return load("t/" + key + ".json"); })).then(function (buckets) {
+      var lists = [];
+      buckets.forEach(function (bucket) {
+        Object.keys(bucket).forEach(function (term) {
+          if (term === step.folded || (step.prefix && term.indexOf(step.folded) === 0)) {
+            lists.push(decode(term, bucket[term], step.word, step.folded));
+          }
+        });
       });
-      var found = collect(terms.map(function (term) { return decode(term, bucket[term], word, folded); }));
-      matches[cacheKey] = found;
-      return found;
+      matches[cacheKey] = collect(lists);
+      return matches[cacheKey];
     });
+  }
+  // The query's words with the term buckets each needs. The last word, unless followed by a
+  // space, is a prefix; shorter than a bucket key it needs every bucket starting with it, and
+  // is left out while those are too many (a word's first letter).
+  function plan(q) {
+    var list = words(q), unfinished = !/\s$/.test(q);
+    return list.map(function (word, i) {
+      var folded = fold(word), prefix = unfinished && i === list.length - 1, key = folded.slice(0, meta.keyLength);
+      var keys = prefix && folded.length < meta.keyLength
+        ? meta.buckets.filter(function (bucket) { return bucket.indexOf(folded) === 0; })
+        : bucketSet[key] ? [key] : [];
+      return { word: word, folded: folded, prefix: prefix, keys: keys };
+    }).filter(function (step) { return step.keys.length <= MAX_SHORT_BUCKETS; });
   }
   function decode(term, entry, word, folded) {
     var variants = entry[0], flat = entry[1], count = flat.length / 3;
@@ -183,17 +230,13 @@
   }
   // Records matching every word: {docs (ascending), score, exact} with per-record arrays.
   function matchQuery(q) {
-    var list = words(q);
+    var list = plan(q);
     if (!list.length) { return Promise.resolve(null); }
-    var endsWithSpace = /\s$/.test(q);
-    return Promise.all(list.map(function (word, i) {
-      var prefix = i === list.length - 1 && !endsWithSpace && fold(word).length >= meta.keyLength;
-      return matchWord(word, prefix);
-    })).then(function (perWord) {
+    return Promise.all(list.map(matchWord)).then(function (perWord) {
       var hits = new Uint8Array(meta.count), score = new Float64Array(meta.count);
       var exact = new Uint8Array(meta.count), smallest = perWord[0];
       perWord.forEach(function (found, i) {
-        var accented = list[i] !== fold(list[i]);
+        var accented = list[i].word !== list[i].folded;
         if (found.docs.length < smallest.docs.length) { smallest = found; }
         for (var n = 0; n < found.docs.length; n++) {
           var doc = found.docs[n];
@@ -328,7 +371,7 @@
     if (display[4]) { fact(list, "Giá khởi điểm", money(display[4])); }
     if (facets.auction[doc]) { fact(list, "Đấu giá", dateTime(facets.auction[doc])); }
     else if (facets.deadline[doc]) { fact(list, "Hạn nộp hồ sơ", dateTime(facets.deadline[doc])); }
-    fact(list, "Ngày đăng", display[3]);
+    if (display[3]) { fact(list, "Ngày đăng", display[3]); }
     item.appendChild(list);
     if (display[2]) { item.appendChild(element("p", "result-summary", display[2])); }
     return item;
@@ -350,7 +393,7 @@
     var started = performance.now();
     results.setAttribute("aria-busy", "true");
     var steps = {};
-    return matchQuery(state.q).then(function (matched) {
+    return indexReady().then(function () { return matchQuery(state.q); }).then(function (matched) {
       steps.match = performance.now() - started;
       var found = filter(state, matched);
       steps.filter = performance.now() - started;
@@ -372,17 +415,21 @@
         count.textContent = hits.length ? "Tìm thấy " + hits.length + " kết quả" : "Không tìm thấy kết quả nào";
         count.setAttribute("data-count", String(hits.length));
         empty.hidden = hits.length > 0;
+        failure.hidden = true;
         document.getElementById("search-empty-clear").hidden = !hasFilters(state);
         more.hidden = hits.length <= page.length;
         results.setAttribute("aria-busy", "false");
         window.portalSearch.lastMs = performance.now() - started;
         window.portalSearch.lastSteps = steps;
       });
-    }).catch(function (error) {
+    }).catch(function () {
       if (sequence !== current) { return; }
-      count.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng tải lại trang.";
+      results.replaceChildren();
+      count.textContent = "Không tải được kết quả tìm kiếm.";
+      count.removeAttribute("data-count");
+      empty.hidden = more.hidden = true;
+      failure.hidden = false;
       results.setAttribute("aria-busy", "false");
-      throw error;
     });
   }
 
@@ -396,31 +443,49 @@
     return run(state);
   }
 
+  // Waiting is only worth it while the words' term buckets still have to be fetched.
+  function delayFor(q) {
+    var fetching = !meta || plan(q).some(function (step) {
+      return step.keys.some(function (key) { return !files["t/" + key + ".json"]; });
+    });
+    return fetching ? DEBOUNCE_MS : 0;
+  }
   var timer = null;
   input.addEventListener("input", function () {
-    // The first keystroke starts a history entry; later ones refine it.
-    var push = !typing;
+    // A typing session adds one history entry (when its first update runs); later keystrokes
+    // refine it.
+    pendingPush = pendingPush || !typing;
     typing = true;
     window.clearTimeout(timer);
-    timer = window.setTimeout(function () { update(push); }, 120);
+    var delay = delayFor(input.value);
+    if (delay) { timer = window.setTimeout(typed, delay); } else { typed(); }
   });
+  function typed() {
+    var push = pendingPush;
+    pendingPush = false;
+    update(push);
+  }
+  function stopTyping() {
+    window.clearTimeout(timer);
+    typing = pendingPush = false;
+  }
   form.addEventListener("change", function (event) {
     if (event.target === input) { return; }
-    typing = false;
+    stopTyping();
     update(true);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    window.clearTimeout(timer);
-    typing = false;
+    stopTyping();
     update(false);
   });
   document.getElementById("search-clear").addEventListener("click", function () {
     var state = formState();
     showState({ q: state.q, sort: state.sort, type: [], status: [], asset: [], unit: [], min_price: "", max_price: "" });
-    typing = false;
+    stopTyping();
     update(true);
   });
+  document.getElementById("search-retry").addEventListener("click", function () { run(formState()); });
   document.getElementById("search-empty-clear").addEventListener("click", function () {
     document.getElementById("search-clear").click();
   });
@@ -429,29 +494,19 @@
     run(formState());
   });
   window.addEventListener("popstate", function () {
-    typing = false;
+    stopTyping();
     var state = readState();
     showState(state);
     shown = PAGE_SIZE;
     run(state);
   });
 
-  window.portalSearch = { run: run, words: words, fold: fold, lastMs: null };
+  window.portalSearch = { run: run, words: words, fold: fold, lastMs: null, debounceMs: DEBOUNCE_MS };
   form.hidden = false;
   if (window.matchMedia("(max-width: 48em)").matches) {
     document.getElementById("search-filters").open = false;
   }
-  Promise.all([load("meta.json"), load("facets.json")]).then(function (loaded) {
-    meta = loaded[0];
-    facets = prepare(loaded[1]);
-    STATUS_IDS = meta.labels.statuses.map(function (entry) { return entry[0]; });
-    bucketSet = {};
-    meta.buckets.forEach(function (key) { bucketSet[key] = true; });
-    var state = readState();
-    showState(state);
-    return run(state);
-  }).catch(function () {
-    count.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng tải lại trang.";
-    results.setAttribute("aria-busy", "false");
-  });
+  var initial = readState();
+  showState(initial);
+  run(initial);
 })();
