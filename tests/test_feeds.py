@@ -51,3 +51,47 @@ def test_notice_feed_entries_carry_key_facts(site):
     summaries = " ".join(entry.summary for entry in parsed.entries)
     assert "Giá khởi điểm:" in summaries and "Hạn đăng ký:" in summaries
     assert "Thời gian đấu giá:" in summaries
+
+
+def test_rss_channel_link_is_the_web_page(site):
+    from xml.etree import ElementTree
+
+    for path, page in (("feeds/thong-bao.rss.xml", "thong-bao/"), ("feeds/tin-tuc.rss.xml", "tin-tuc/")):
+        channel = ElementTree.parse(site.output / path).getroot().find("channel")
+        assert channel.findtext("link") == BASE + page, path
+
+
+def _alternates(site, path):
+    soup = site.html(path)
+    return {
+        (link["type"], link.get("title", ""), link["href"]) for link in soup.find_all("link", rel="alternate")
+    }
+
+
+@pytest.mark.parametrize("path", ["thong-bao/tai-san/quyen-su-dung-dat/", "thong-bao/sap-dau-gia/"])
+def test_listings_without_own_feeds_offer_the_notices_feed_under_its_name(site, path):
+    alternates = _alternates(site, path)
+    own_title = site.html(path).h1.get_text()
+    assert (
+        "application/atom+xml",
+        "Thông báo – THADS Lạng Sơn (Atom)",
+        "/feeds/thong-bao.atom.xml",
+    ) in alternates
+    assert (
+        "application/rss+xml",
+        "Thông báo – THADS Lạng Sơn (RSS)",
+        "/feeds/thong-bao.rss.xml",
+    ) in alternates
+    assert not any(title.startswith(own_title) for _, title, _ in alternates)
+
+
+def test_type_and_unit_listings_keep_their_own_feeds(site):
+    alternates = _alternates(site, "thong-bao/don-vi/khu-vuc-1/")
+    assert any(href == "/feeds/thong-bao/don-vi/khu-vuc-1.atom.xml" for _, _, href in alternates)
+
+
+def test_home_page_advertises_notices_feed_and_calendar(site):
+    alternates = _alternates(site, "")
+    hrefs = {href for _, _, href in alternates}
+    assert {"/feeds/thong-bao.atom.xml", "/feeds/thong-bao.rss.xml", "/thong-bao/lich-dau-gia.ics"} <= hrefs
+    assert ("text/calendar", "Lịch đấu giá – THADS Lạng Sơn", "/thong-bao/lich-dau-gia.ics") in alternates

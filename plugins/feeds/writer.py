@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,8 +61,9 @@ def write_feeds(
         item.link(href=entry.url)
         item.published(entry.published)
         item.updated(entry.updated)
-        item.summary(entry.summary)
-        item.description(entry.summary)
+        item.summary(entry.summary)  # Atom <summary> is text: escaped once, as XML
+        # Readers take an RSS <description> as HTML: escape the text for HTML first.
+        item.description(html.escape(entry.summary, quote=False))
         if entry.content_html:
             # Escaped, not CDATA: a body containing "]]>" must not break the feed.
             item.content(absolutize(entry.content_html, base_url), type="html")
@@ -72,8 +74,9 @@ def write_feeds(
         target = output / paths[kind]
         target.parent.mkdir(parents=True, exist_ok=True)
         self_link = f"{base_url}/{paths[kind]}"
+        # feedgen takes the last link as the RSS <channel><link>: the web page.
         generator.link(
-            [{"href": page_url, "rel": "alternate"}, {"href": self_link, "rel": "self"}],
+            [{"href": self_link, "rel": "self"}, {"href": page_url, "rel": "alternate"}],
             replace=True,
         )
         render = generator.atom_str if kind == "atom" else generator.rss_str

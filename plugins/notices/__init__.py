@@ -21,6 +21,12 @@ from .calendar import calendar_bytes, notice_events
 from .chains import link_chains
 from .open_data import write_open_data
 
+# Statuses of notices whose auction or deadline is still ahead.
+ACTIVE = ("upcoming", "open", "closed")
+# Listings without feeds of their own (asset categories, upcoming) offer the feed of all
+# notices, under its own name.
+ALL_NOTICES_FEED = {"feed_kind": ("notices", ""), "feed_title": "Thông báo", "feed_label": "tất cả thông báo"}
+
 
 class NoticesGenerator(Generator):
     def generate_context(self) -> None:
@@ -34,12 +40,13 @@ class NoticesGenerator(Generator):
             notice.unit = units[notice.record.unit]
         link_chains(notices)
         for notice in held:
-            notice.chain = []
+            notice.chain, notice.auction_notices = [], [notice]
+            notice.current, notice.superseded = notice, False
         self.notices = notices
         self.held = held
         self.context["notices"] = notices
         self.context["open_auctions"] = sorted(
-            (n for n in notices if n.record.is_auction and n.status_id in ("upcoming", "open", "closed")),
+            (n for n in notices if n.record.is_auction and not n.superseded and n.status_id in ACTIVE),
             key=lambda n: n.record.auction_at,
         )
         self.context["open_selections"] = [
@@ -119,6 +126,7 @@ class NoticesGenerator(Generator):
                     f"Tài sản: {ASSET_CATEGORIES[category_id]}",
                     f"Thông báo về tài sản loại {ASSET_CATEGORIES[category_id].lower()}.",
                     chosen,
+                    **ALL_NOTICES_FEED,
                 )
         self._write_calendars(Path(writer.output_path))
         write_open_data(Path(writer.output_path), self.notices, settings["PORTAL_URL"])
@@ -130,6 +138,7 @@ class NoticesGenerator(Generator):
             "Các cuộc đấu giá tài sản chưa diễn ra, xếp theo ngày đấu giá.",
             self.context["open_auctions"],
             upcoming=True,
+            **ALL_NOTICES_FEED,
         )
 
     def _write_calendars(self, output: Path) -> None:
@@ -143,7 +152,7 @@ class NoticesGenerator(Generator):
                 target = output / notice.save_as.replace("index.html", "lich.ics")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(calendar_bytes(notice.title, events))
-            if notice.status_id in ("upcoming", "open", "closed"):
+            if notice.status_id in ACTIVE and not notice.superseded:
                 upcoming += events
         target = output / self.settings["NOTICE_CALENDAR"]
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,11 @@
 """iCalendar files: every upcoming auction and registration deadline, and one file per
 auction notice for "add to calendar". UIDs and stamps come from the notices, not the
 clock, so rebuilds give the same bytes.
+
+The notices of one auction (announcement 1 and 2, a correction, a cancellation) share
+the UID of the first of them; a later one has a higher SEQUENCE, so a calendar that
+holds the event updates it. Cancelled events are STATUS:CANCELLED, postponed ones
+STATUS:TENTATIVE (their time is no longer certain); neither is in the shared calendar.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
+STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
 def _event(
     uid: str, summary: str, start: dt.datetime, location: str, description: str, url: str, stamp: dt.datetime
 ) -> Event:
@@ -43,6 +51,10 @@ def _event(
 def notice_events(notice, base_url: str, domain: str) -> list[Event]:
     """The auction itself and its registration deadline, for one auction notice."""
     record = notice.record
+    event_id = notice.auction_notices[0].slug
+    # Later notices of the auction, and a cancellation or postponement, count up.
+    sequence = 2 * notice.auction_notices.index(notice) + (1 if record.status_override else 0)
+    status = STATUS.get(record.status_override, "CONFIRMED")
     url = f"{base_url}/{notice.url}"
     stamp = getattr(notice, "modified", None) or notice.date
     price = f"Giá khởi điểm: {format_money(record.starting_price)}. " if record.starting_price else ""
@@ -50,7 +62,7 @@ def notice_events(notice, base_url: str, domain: str) -> list[Event]:
     if record.auction:
         events.append(
             _event(
-                f"dau-gia-{notice.slug}@{domain}",
+                f"dau-gia-{event_id}@{domain}",
                 f"Đấu giá: {notice.title}",
                 record.auction.at,
                 record.auction.place,
@@ -64,7 +76,7 @@ def notice_events(notice, base_url: str, domain: str) -> list[Event]:
         place = record.registration.place if record.registration else record.application.place
         events.append(
             _event(
-                f"han-dang-ky-{notice.slug}@{domain}",
+                f"han-dang-ky-{event_id}@{domain}",
                 f"{label}: {notice.title}",
                 record.deadline - EVENT_LENGTH,
                 place,
@@ -73,6 +85,9 @@ def notice_events(notice, base_url: str, domain: str) -> list[Event]:
                 stamp,
             )
         )
+    for event in events:
+        event.add("sequence", sequence)
+        event.add("status", status)
     return events
 
 
@@ -80,4 +95,7 @@ def calendar_bytes(name: str, events: list[Event]) -> bytes:
     calendar = _calendar(name)
     for event in sorted(events, key=lambda e: (e.decoded("dtstart"), str(e["uid"]))):
         calendar.add_component(event)
+    # VTIMEZONE for Asia/Ho_Chi_Minh (RFC 5545 3.2.19), over the years the events span.
+    years = [event.decoded("dtstart").year for event in events] or [2000]
+    calendar.add_missing_timezones(dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 1, 12, 31))
     return calendar.to_ical()

@@ -1,7 +1,8 @@
 """Open data: every published notice as JSON and CSV, with a JSON Schema beside them.
 
-Fields are the front-matter contract plus the absolute `url` and the build-time
-`status`; drafts and scheduled notices never appear.
+Fields are the front-matter contract (with `legal_exceptions`: accepted deviations from
+the legal checks are public too) plus the absolute `url`, the build-time `status` and an
+absolute `url` for each attachment; drafts and scheduled notices never appear.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from pathlib import Path
 
 from portal.notices import STATUSES, Notice
 
-EXCLUDED = {"legal_exceptions", "redirect_from", "status"}
+EXCLUDED = {"redirect_from", "status"}
 
 
 def notice_record(notice, base_url: str) -> dict:
     data = notice.record.model_dump(mode="json", by_alias=True, exclude=EXCLUDED)
+    for attachment in data["attachments"]:
+        attachment["url"] = f"{base_url}/{attachment['file']}"
     data["slug"] = notice.slug
     data["url"] = f"{base_url}/{notice.url}"
     data["status"] = notice.status_id
@@ -36,6 +39,9 @@ def schema(base_url: str) -> dict:
         status_label={"type": "string"},
     )
     model["required"] = sorted(set(model.get("required", [])) | {"slug", "url", "status"})
+    attachment = model["$defs"]["Attachment"]
+    attachment["properties"]["url"] = {"type": "string", "format": "uri"}
+    attachment["required"] = sorted(set(attachment.get("required", [])) | {"url"})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{base_url}/du-lieu/thong-bao.schema.json",

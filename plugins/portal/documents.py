@@ -15,7 +15,7 @@ from .collection import Entry
 from .data import PortalData
 from .news import NewsPost, Page
 from .notice_checks import notice_problems
-from .notices import Notice
+from .notices import Notice, partial_notice
 from .problems import ERROR, Problem, display_path
 from .references import Reference, body_references, file_problems, front_references
 from .text import nfc
@@ -147,6 +147,9 @@ def load_document(path: Path, portal: PortalData, content_root: Path) -> Documen
     document.record = record
     if isinstance(record, Notice):
         document.problems += notice_problems(record, document.front, source, portal)
+    elif document.kind == NOTICE:  # type errors: check what did validate, in the same run
+        partial, invalid = partial_notice(document.front.data)
+        document.problems += notice_problems(partial, document.front, source, portal, invalid)
     document.problems += _body_problems(document)
     document.references = body_references(document.body, document.front.body_line)
     if record is not None:

@@ -28,12 +28,44 @@ def format_money(amount: int | None) -> str:
     return "" if amount is None else f"{format_number(amount)} đồng"
 
 
+def _group_words(group: int, first: bool) -> str:
+    """One group of three digits (1-999). Inside a number every group but the first reads
+    all three digits: 045 is "không trăm bốn mươi lăm", 005 "không trăm linh năm"."""
+    words = num2words(group, lang="vi").replace("lẻ", "linh")
+    if not first and group < 100:
+        words = f"không trăm {'linh ' if group < 10 else ''}{words}"
+    return words
+
+
+def _number_words(number: int, first: bool = True) -> str:
+    if number >= 10**9:
+        high, low = divmod(number, 10**9)
+        words = f"{_number_words(high, first)} tỷ"
+        return f"{words} {_number_words(low, False)}" if low else words
+    parts = []
+    for scale, size in (("triệu", 10**6), ("nghìn", 10**3), ("", 1)):
+        group, number = divmod(number, size)
+        if group:
+            parts.append(f"{_group_words(group, first and not parts)} {scale}".strip())
+    return " ".join(parts)
+
+
 def money_in_words(amount: int | None) -> str:
-    """1250000000 → "Một tỷ hai trăm năm mươi triệu đồng"."""
+    """As official documents write it: 1.045.000.000 → "Một tỷ không trăm bốn mươi lăm
+    triệu đồng", 1.005.000.000 → "Một tỷ không trăm linh năm triệu đồng"."""
     if amount is None:
         return ""
-    words = num2words(amount, lang="vi")
+    words = _number_words(amount) if amount else "không"
     return f"{words[:1].upper()}{words[1:]} đồng"
+
+
+def at_place(place: str) -> str:
+    """ "tại <place>"; a place written as "Tại nơi có tài sản" keeps one "tại"."""
+    if not place:
+        return ""
+    if place[:4].casefold() == "tại ":
+        place = place[4:].lstrip()
+    return f"tại {place}"
 
 
 def human_size(size: int) -> str:

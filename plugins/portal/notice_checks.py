@@ -1,5 +1,9 @@
 """Checks of one notice that go beyond field types: the fields its type needs, the order
 of its dates, the unit that issued it. Dated legal rules live in `rules.py`.
+
+A notice with type errors is checked too, as a partial record (`notices.partial_notice`):
+its invalid fields are None and named in `invalid`, and every check whose inputs are
+valid still runs, so an editor sees all problems of a file in one run.
 """
 
 from __future__ import annotations
@@ -37,9 +41,9 @@ def _order(notice: Notice) -> list[tuple[str, str]]:
             findings.append(("registration.to", "hạn đăng ký phải kết thúc trước thời điểm đấu giá"))
         if notice.viewing and notice.viewing.to >= auction_at:
             findings.append(("viewing.to", "thời gian xem tài sản phải kết thúc trước thời điểm đấu giá"))
-        if auction_at <= notice.date:
+        if notice.date is not None and auction_at <= notice.date:
             findings.append(("auction.at", "thời điểm đấu giá phải sau ngày đăng thông báo"))
-    if notice.deadline and notice.deadline <= notice.date:
+    if notice.deadline and notice.date is not None and notice.deadline <= notice.date:
         findings.append(("date", "ngày đăng phải trước hạn đăng ký/nộp hồ sơ"))
     if notice.deposit is not None and notice.starting_price and notice.deposit >= notice.starting_price:
         findings.append(("deposit", "tiền đặt trước phải nhỏ hơn giá khởi điểm"))
@@ -48,7 +52,7 @@ def _order(notice: Notice) -> list[tuple[str, str]]:
     return findings
 
 
-def _shape(notice: Notice) -> list[tuple[str, str]]:
+def _shape(notice: Notice, invalid: frozenset[str]) -> list[tuple[str, str]]:
     fields_set = notice.model_fields_set
     required = AUCTION_REQUIRED if notice.is_auction else SELECTION_REQUIRED
     forbidden = SELECTION_ONLY if notice.is_auction else AUCTION_ONLY
@@ -56,13 +60,15 @@ def _shape(notice: Notice) -> list[tuple[str, str]]:
     findings = [
         (name, f"{label} phải có trường này (đang để trống)")
         for name in required
-        if name not in fields_set or getattr(notice, name) in (None, "", [])
+        if name not in invalid and (name not in fields_set or getattr(notice, name) in (None, "", []))
     ]
     findings += [(name, f"trường này không dùng cho {label}") for name in forbidden if name in fields_set]
     return findings
 
 
 def _unit(notice: Notice, portal: PortalData) -> list[tuple[str, str]]:
+    if notice.unit is None or notice.date is None:
+        return []
     unit = portal.units.get(notice.unit)
     if unit is None:
         day = notice.date.date()
@@ -93,7 +99,7 @@ CATEGORY_KINDS = {
 
 def _kind(notice: Notice) -> list[tuple[str, str]]:
     expected = CATEGORY_KINDS.get(notice.asset_category)
-    if expected and notice.asset_kind != expected:
+    if expected and notice.asset_kind is not None and notice.asset_kind != expected:
         return [
             (
                 "asset_kind",
@@ -112,13 +118,43 @@ def _exceptions(notice: Notice, portal: PortalData) -> list[tuple[str, str]]:
     ]
 
 
-def notice_problems(notice: Notice, front: FrontMatter, source: str, portal: PortalData) -> list[Problem]:
-    findings = (
-        _shape(notice) + _order(notice) + _unit(notice, portal) + _kind(notice) + _exceptions(notice, portal)
-    )
+def _round(notice: Notice) -> list[tuple[str, str]]:
+    """A re-auction (round 2, 3 ...) names the notice of the round before it."""
+    if notice.is_auction and (notice.round or 1) > 1 and not notice.previous:
+        return [
+            (
+                "previous",
+                f"thông báo đấu giá lần {notice.round} (round: {notice.round}) phải có trường 'previous' "
+                "ghi địa chỉ (tên tệp không có đuôi .md) của thông báo lần đấu giá trước",
+            )
+        ]
+    return []
+
+
+# A finding about a field the file does not have points at the line of a related one.
+_LINE_OF = {"previous": "round"}
+
+
+def notice_problems(
+    notice: Notice, front: FrontMatter, source: str, portal: PortalData, invalid: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Problems of one notice; `invalid`: fields that failed validation (None in `notice`)."""
+    findings = _order(notice) + _unit(notice, portal) + _kind(notice) + _exceptions(notice, portal)
+    if notice.notice_type is not None:
+        rounds = _round(notice) if "previous" not in invalid else []
+        findings = _shape(notice, invalid) + rounds + findings
     problems = [
-        Problem(source, front.line_of(name) or 2, name, message, code="notice") for name, message in findings
+        Problem(
+            source,
+            front.line_of(name) or front.line_of(_LINE_OF.get(name, "")) or 2,
+            name,
+            message,
+            code="notice",
+        )
+        for name, message in findings
     ]
+    if "legal_exceptions" in invalid:  # the findings an editor accepted are not known
+        return problems
     for finding in check_notice(notice, portal.rules):
         problems.append(
             Problem(

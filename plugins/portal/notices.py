@@ -6,10 +6,12 @@ the open data; labels are the Vietnamese terms of the law.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from functools import cache
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
+from .formatting import at_place
 from .news import ContentBase
 from .types import LocalDateTime, Money, RequiredText, Text
 
@@ -78,10 +80,18 @@ class Asset(_Part):
     papers: Text = ""
 
 
-class Period(_Part):
+class _Placed(_Part):
+    place: Text = ""
+
+    @property
+    def at_place(self) -> str:
+        """ "tại <place>", without doubling a "Tại" the editor already wrote."""
+        return at_place(self.place)
+
+
+class Period(_Placed):
     from_: LocalDateTime = Field(alias="from")
     to: LocalDateTime
-    place: Text = ""
 
 
 class Registration(Period):
@@ -92,7 +102,7 @@ class Application(Period):
     method: Text = ""
 
 
-class AuctionEvent(_Part):
+class AuctionEvent(_Placed):
     at: LocalDateTime
     place: RequiredText
     form: Literal["oral", "direct_ballot", "indirect_ballot", "online"]
@@ -183,3 +193,29 @@ class Notice(ContentBase):
         if self.auction_at and moment < self.auction_at:
             return "closed"
         return "ended"
+
+
+@cache
+def _field_adapter(name: str) -> TypeAdapter:
+    return TypeAdapter(Annotated[Notice.model_fields[name].annotation, Notice.model_fields[name]])
+
+
+def partial_notice(data: dict[str, Any]) -> tuple[Notice, frozenset[str]]:
+    """The fields of a notice that validate on their own, for the checks that need only
+    them; fields that are wrong or missing are None (or their default) and returned."""
+    values: dict[str, Any] = {}
+    invalid = set()
+    for name, info in Notice.model_fields.items():
+        key = info.alias or name
+        if key in data:
+            try:
+                values[name] = _field_adapter(name).validate_python(data[key])
+                continue
+            except ValidationError:
+                invalid.add(name)
+        elif info.is_required():
+            invalid.add(name)
+        if info.is_required():
+            values[name] = None
+    fields_set = set(values) - invalid
+    return Notice.model_construct(_fields_set=fields_set, **values), frozenset(invalid)

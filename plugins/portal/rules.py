@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from .formatting import format_money
 from .notices import Notice
 from .types import RequiredText, Text
-from .workdays import days_before, working_days_between
+from .workdays import days_between, working_days_between
 
 CheckName = Literal[
     "posting_period",
@@ -46,6 +46,8 @@ class Rule(BaseModel):
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
     def applies(self, notice: Notice) -> bool:
+        if notice.date is None:  # a partial record whose date did not validate
+            return False
         for field, wanted in self.applies_to.items():
             values = wanted if isinstance(wanted, list) else [wanted]
             if getattr(notice, field, None) not in values:
@@ -60,6 +62,10 @@ class Finding:
     message: str
 
 
+# Periods are counted as the Civil Code counts them (Điều 147, 148): from the day after
+# the event, ending before the target day; see the header of data/legal_rules.yml.
+NOT_COUNTED = " (không tính ngày đăng và ngày đấu giá)"
+
 Check = Callable[[Notice, dict, Notice | None], list[tuple[str, str]]]
 
 
@@ -70,12 +76,12 @@ def _posting_period(notice: Notice, params: dict, previous: Notice | None) -> li
     if params.get("day_kind") == "working":
         counted, unit = working_days_between(published, auction_day), "ngày làm việc"
     else:
-        counted, unit = days_before(published, auction_day), "ngày"
+        counted, unit = days_between(published, auction_day), "ngày"
     if counted < params["days"]:
         return [
             (
                 "auction.at",
-                f"thông báo phải đăng ít nhất {params['days']} {unit} trước ngày đấu giá; hiện chỉ có {counted} {unit}",
+                f"thông báo phải đăng ít nhất {params['days']} {unit} trước ngày đấu giá; hiện chỉ có {counted} {unit}{NOT_COUNTED}",
             )
         ]
     return []
@@ -115,12 +121,12 @@ def _viewing_duration(notice: Notice, params: dict, previous: Notice | None) -> 
 def _registration_closing(notice: Notice, params: dict, previous: Notice | None) -> list[tuple[str, str]]:
     if not notice.registration or not notice.auction:
         return []
-    gap = days_before(notice.registration.to.date(), notice.auction.at.date())
+    gap = days_between(notice.registration.to.date(), notice.auction.at.date())
     if gap < params["days_before"]:
         return [
             (
                 "registration.to",
-                f"nhận đăng ký, bán hồ sơ phải kết thúc trước ngày đấu giá ít nhất {params['days_before']} ngày; hiện là {gap} ngày",
+                f"nhận đăng ký, bán hồ sơ phải kết thúc trước ngày đấu giá ít nhất {params['days_before']} ngày; hiện là {gap} ngày (không tính ngày kết thúc đăng ký và ngày đấu giá)",
             )
         ]
     return []
@@ -134,7 +140,7 @@ def _selection_period(notice: Notice, params: dict, previous: Notice | None) -> 
         return [
             (
                 "application.to",
-                f"thông báo phải đăng ít nhất {params['working_days']} ngày làm việc trước hạn nộp hồ sơ; hiện chỉ có {counted} ngày làm việc",
+                f"thông báo phải đăng ít nhất {params['working_days']} ngày làm việc trước hạn nộp hồ sơ; hiện chỉ có {counted} ngày làm việc (không tính ngày đăng và ngày hết hạn)",
             )
         ]
     return []

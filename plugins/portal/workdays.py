@@ -1,5 +1,7 @@
 """Working days in Vietnam: Monday to Friday, except public holidays (Tết included,
-with official substitutions), from the `holidays` package."""
+with official substitutions), plus the make-up Saturdays the government declares, all
+from the `holidays` package.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +12,13 @@ import holidays
 
 
 @cache
-def _holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("VN", years=year))
+def _calendar(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("VN", years=year)
 
 
 def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in _holidays(day.year)
+    """A weekday that is not a holiday, or a Saturday worked in exchange for a day off."""
+    return _calendar(day.year).is_working_day(day)
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:
@@ -27,6 +30,8 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     return count
 
 
-def days_before(start: dt.date, end: dt.date) -> int:
-    """How many days `start` is before `end` (published on the 1st, auction on the 16th: 15)."""
-    return (end - start).days
+def days_between(start: dt.date, end: dt.date) -> int:
+    """Calendar days strictly after `start` and strictly before `end`, as the Civil Code
+    counts a period: it starts the day after the event and must run out before `end`
+    (published on the 1st, auction on the 16th: 14 days)."""
+    return max(0, (end - start).days - 1)
