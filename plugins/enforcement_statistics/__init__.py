@@ -1,132 +1,49 @@
 """Enforcement statistics from `data/statistics/<year>.yml`: per reporting year (1 October –
 30 September) and period (3, 6, 10, 12 months), the two ratios ("về việc", "về tiền")
 against targets, per unit and for the province; tables, SVG charts and CSV.
+
+Templates get the page's own address as `current_url` (Pelican's `write_file` keeps `url`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from portal.sections import period_end, reporting_year_start
+from portal.formatting import format_date
+from portal.problems import WARNING, Problem, display_path
+from portal.report import REPORT
 
 from .charts import ratio_chart
+from .views import CSV_COLUMNS, year_csv, year_view
 
-CSV_COLUMNS = [
-    "nam_bao_cao",
-    "ky_thang",
-    "tu_ngay",
-    "den_ngay",
-    "ma_don_vi",
-    "don_vi",
-    "viec_tong_so",
-    "viec_co_dieu_kien",
-    "viec_xong",
-    "ty_le_viec",
-    "chi_tieu_viec",
-    "tien_tong_so",
-    "tien_co_dieu_kien",
-    "tien_xong",
-    "ty_le_tien",
-    "chi_tieu_tien",
-    "so_lieu_mau",
-]
+__all__ = ["CSV_COLUMNS", "StatisticsGenerator", "year_csv", "year_view"]
 
 
-def _rows(year, period, units):
-    """Table rows: the units, then the province."""
+def overview_chart(years: list[dict]) -> str:
+    """The province over the years, longest period of each; a target line only where the
+    period has the targets it is measured against (12 months, or its own)."""
     rows = []
-    for figures in period.units:
-        target = figures.target or year.targets
+    for view in years:
+        period = view["periods"][0]
+        province = period["rows"][-1]
+        own = period["own_targets"]
         rows.append(
-            {
-                "id": figures.unit,
-                "name": units[figures.unit].name,
-                "short": units[figures.unit].short_name,
-                "figures": figures,
-                "target": target,
-                "sample": figures.sample or period.sample,
-            }
-        )
-    rows.append(
-        {
-            "id": "toan-tinh",
-            "name": "Toàn tỉnh",
-            "short": "Toàn tỉnh",
-            "figures": period.province,
-            "target": year.targets,
-            "sample": period.sample,
-            "province": True,
-        }
-    )
-    return rows
-
-
-def year_view(year, units) -> dict:
-    periods = []
-    for period in sorted(year.periods, key=lambda p: p.months, reverse=True):
-        rows = _rows(year, period, units)
-        chart = ratio_chart(
-            f"bieu-do-{year.year}-{period.months}",
-            f"Tỷ lệ thi hành xong năm {year.year}, kỳ {period.months} tháng",
-            [
-                (
-                    r["short"],
-                    r["figures"].cases_ratio,
-                    r["figures"].money_ratio,
-                    r["target"].cases,
-                    r["target"].money,
-                )
-                for r in rows
-            ],
-        )
-        periods.append(
-            {
-                "record": period,
-                "rows": rows,
-                "chart": Markup(chart),
-                "start": reporting_year_start(year.year),
-                "end": period_end(year.year, period.months),
-            }
-        )
-    return {"record": year, "periods": periods}
-
-
-def year_csv(view: dict) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    year = view["record"]
-    for period in view["periods"]:
-        for row in period["rows"]:
-            f, t = row["figures"], row["target"]
-            writer.writerow(
-                [
-                    year.year,
-                    period["record"].months,
-                    period["start"].isoformat(),
-                    period["end"].isoformat(),
-                    row["id"],
-                    row["name"],
-                    f.cases_total,
-                    f.cases_enforceable,
-                    f.cases_completed,
-                    "" if f.cases_ratio is None else f"{f.cases_ratio:.2f}",
-                    "" if t.cases is None else t.cases,
-                    f.money_total,
-                    f.money_enforceable,
-                    f.money_completed,
-                    "" if f.money_ratio is None else f"{f.money_ratio:.2f}",
-                    "" if t.money is None else t.money,
-                    "co" if row["sample"] else "khong",
-                ]
+            (
+                f"Năm {view['record'].year} ({period['record'].months} tháng)",
+                province["cases"]["ratio"],
+                province["money"]["ratio"],
+                province["cases"]["target"] if own else None,
+                province["money"]["target"] if own else None,
+                province["sample"],
             )
-    return "\ufeff".encode() + out.getvalue().encode("utf-8")  # BOM: Excel reads UTF-8
+        )
+    return ratio_chart(
+        "bieu-do-cac-nam", "Tỷ lệ thi hành xong của toàn tỉnh qua các năm (kỳ dài nhất có số liệu)", rows
+    )
 
 
 class StatisticsGenerator(Generator):
@@ -135,31 +52,28 @@ class StatisticsGenerator(Generator):
         years = self.settings["PORTAL"].statistics
         self.years = [year_view(years[number], units) for number in sorted(years, reverse=True)]
         self.context["STATISTICS_YEARS"] = self.years
+        today = self.context["build_now"].date()
+        data = Path(self.settings["PORTAL_DATA_PATH"]) / "statistics"
+        for view in self.years:
+            for period in view["periods"]:
+                if period["end"] > today:
+                    message = (
+                        f"kỳ {period['record'].months} tháng kết thúc ngày {format_date(period['end'])}, "
+                        "sau ngày tạo trang: kiểm tra lại số liệu."
+                    )
+                    source = display_path(data / f"{view['record'].year}.yml")
+                    REPORT.add([Problem(source, None, "months", message, WARNING, code="data")])
 
     def generate_output(self, writer) -> None:
         if not self.years:
             return
         base = self.settings["STATISTICS_URL"]
-        overview = ratio_chart(
-            "bieu-do-cac-nam",
-            "Tỷ lệ thi hành xong của toàn tỉnh qua các năm (kỳ dài nhất có số liệu)",
-            [
-                (
-                    f"Năm {v['record'].year} ({v['periods'][0]['record'].months} tháng)",
-                    v["periods"][0]["record"].province.cases_ratio,
-                    v["periods"][0]["record"].province.money_ratio,
-                    v["record"].targets.cases,
-                    v["record"].targets.money,
-                )
-                for v in self.years
-            ],
-        )
         writer.write_file(
             f"{base}index.html",
             self.get_template("statistics"),
             self.context,
-            url=base,
-            overview_chart=Markup(overview),
+            current_url=base,
+            overview_chart=Markup(overview_chart(self.years)),
         )
         template = self.get_template("statistics_year")
         for view in self.years:
@@ -169,7 +83,12 @@ class StatisticsGenerator(Generator):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(year_csv(view))
             writer.write_file(
-                f"{url}index.html", template, self.context, url=url, year=view, csv_url=f"{url}{csv_name}"
+                f"{url}index.html",
+                template,
+                self.context,
+                current_url=url,
+                year=view,
+                csv_url=f"{url}{csv_name}",
             )
 
 

@@ -1,5 +1,9 @@
 """Legal documents (văn bản) from `data/legal_documents.yml`: one page each, a listing
-with filters by type, issuer and year (plain links, no JavaScript), and site search records.
+with filters by type, issuer and year (plain links, one listing per filter, without
+JavaScript; combined on the full listing by `filter-list.js`), and site search records.
+
+Templates get the page's own address as `current_url`: Pelican's `write_file` keeps `url`
+for itself.
 """
 
 from __future__ import annotations
@@ -43,10 +47,13 @@ class LegalDocumentsGenerator(Generator):
                     ]
                 )
             status = document.status_on(today)
+            type_label = collection.types[document.type]
             self.documents.append(
                 {
                     "record": document,
-                    "type_label": collection.types[document.type],
+                    "type_label": type_label,
+                    "title": document.display_title(type_label),
+                    "short_title": document.short_title(type_label),
                     "issuer_slug": slugify(document.issuer),
                     "status": status,
                     "status_label": LEGAL_STATUSES[status],
@@ -59,7 +66,7 @@ class LegalDocumentsGenerator(Generator):
         self.context.setdefault("search_records", []).extend(
             SearchRecord(
                 type=SEARCH_TYPE[0],
-                title=f"{d['type_label']} {d['record'].number}: {d['record'].title}",
+                title=d["title"],
                 url=f"/{d['url']}",
                 published=_midnight(d["record"].issued, self.context["build_now"]),
                 summary=d["record"].abstract,
@@ -68,13 +75,14 @@ class LegalDocumentsGenerator(Generator):
             for d in self.documents
         )
 
-    def _write_listing(self, write, url: str, title: str, documents: list, **extra) -> None:
+    def _write_listing(self, write, url: str, title: str, crumb: str, documents: list, **extra) -> None:
         write(
             f"{url}index.html",
             self.get_template("legal_documents"),
             self.context,
-            url=url,
+            current_url=url,
             listing_title=title,
+            crumb=crumb,
             legal_documents=documents,
             legal_filter_groups=self.filter_groups,
             **extra,
@@ -89,37 +97,42 @@ class LegalDocumentsGenerator(Generator):
         issuers = sorted({(d["record"].issuer, d["issuer_slug"]) for d in documents})
         by_issuer = Counter(d["issuer_slug"] for d in documents)
         by_year = sorted(Counter(d["record"].issued.year for d in documents).items(), reverse=True)
+        types = [(k, label) for k, label in self.types.items() if by_type[k]]
+        # (heading, field of the combined filter, [(label, address, count, value), …])
         self.filter_groups = [
-            (
-                "Theo loại văn bản",
-                [(label, f"{base}loai/{k}/", by_type[k]) for k, label in self.types.items() if by_type[k]],
-            ),
+            ("Theo loại văn bản", "type", [(lb, f"{base}loai/{k}/", by_type[k], k) for k, lb in types]),
             (
                 "Theo cơ quan ban hành",
-                [(name, f"{base}co-quan/{slug}/", by_issuer[slug]) for name, slug in issuers],
+                "issuer",
+                [(name, f"{base}co-quan/{slug}/", by_issuer[slug], slug) for name, slug in issuers],
             ),
-            ("Theo năm ban hành", [(str(year), f"{base}nam/{year}/", count) for year, count in by_year]),
+            (
+                "Theo năm ban hành",
+                "year",
+                [(str(year), f"{base}nam/{year}/", count, str(year)) for year, count in by_year],
+            ),
         ]
         write = writer.write_file
-        self._write_listing(write, base, "Văn bản", documents)
-        for type_id, label in self.types.items():
-            if by_type[type_id]:
-                chosen = [d for d in documents if d["record"].type == type_id]
-                self._write_listing(write, f"{base}loai/{type_id}/", f"Văn bản: {label}", chosen)
+        self._write_listing(write, base, "Văn bản", "Văn bản", documents, combined_filter=True)
+        for type_id, label in types:
+            chosen = [d for d in documents if d["record"].type == type_id]
+            self._write_listing(write, f"{base}loai/{type_id}/", f"Văn bản: {label}", label, chosen)
         for issuer, slug in issuers:
             chosen = [d for d in documents if d["issuer_slug"] == slug]
-            self._write_listing(write, f"{base}co-quan/{slug}/", f"Văn bản của {issuer}", chosen)
+            self._write_listing(write, f"{base}co-quan/{slug}/", f"Văn bản của {issuer}", issuer, chosen)
         for year, _ in by_year:
+            chosen = [d for d in documents if d["record"].issued.year == year]
             self._write_listing(
-                write,
-                f"{base}nam/{year}/",
-                f"Văn bản ban hành năm {year}",
-                [d for d in documents if d["record"].issued.year == year],
+                write, f"{base}nam/{year}/", f"Văn bản ban hành năm {year}", f"Năm {year}", chosen
             )
         template = self.get_template("legal_document")
         for document in documents:
             write(
-                f"{document['url']}index.html", template, self.context, url=document["url"], document=document
+                f"{document['url']}index.html",
+                template,
+                self.context,
+                current_url=document["url"],
+                document=document,
             )
 
 

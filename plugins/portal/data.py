@@ -29,6 +29,7 @@ class Site(_Strict):
     name: RequiredText
     name_en: Text = ""
     short_name: RequiredText
+    short_name_en: Text = ""
     parent_name: Text = ""
     portal_title: RequiredText
     province: RequiredText
@@ -46,6 +47,10 @@ class Site(_Strict):
     default_author: RequiredText
     national_auction_portal: Text = ""
     national_service_portal: Text = ""
+    # The national portal's procedure search, for procedures without a checked deep link.
+    national_procedure_search: Text = ""
+    # Where documents without a file or link of their own can be looked up (vbpl.vn).
+    legal_database_url: Text = ""
 
 
 class Unit(_Strict):
@@ -53,12 +58,15 @@ class Unit(_Strict):
     name: RequiredText
     name_en: Text = ""
     short_name: RequiredText
+    short_name_en: Text = ""
     kind: Literal["province", "district", "regional"]
     area: Text = ""
+    area_en: Text = ""
     address: RequiredText
     phone: Text = ""
     email: Text = ""
     working_hours: Text = ""
+    working_hours_en: Text = ""
     valid_from: dt.date
     valid_to: dt.date | None = None
     successor: Text | None = None
@@ -185,6 +193,7 @@ def load(root: str | Path) -> tuple[PortalData | None, list[Problem]]:
     problems += found
     statistics, found = section_data.load_statistics(root, unit_ids, load_mapping)
     problems += found
+    problems += section_data.check_legal_basis(root, procedures, legal_documents)
     if not problems:  # a unit that failed validation would show up as "missing" here
         problems += _check_units(units, display_path(root / "units.yml", root.parent))
     if site is None or any(p.severity == ERROR for p in problems):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .frontmatter import FrontMatter
 from .problems import WARNING, Problem, display_path
-from .sections import DEBTOR_COLUMNS, Debtor, LegalDocuments, Procedure, StatisticsYear
+from .sections import DEBTOR_COLUMNS, Debtor, LegalBasis, LegalDocuments, Procedure, StatisticsYear
 from .validation import validate
 
 
@@ -24,6 +24,27 @@ def load_procedures(root: Path, load_mapping) -> tuple[dict[str, Procedure], lis
         if procedure is not None:
             procedures[path.stem] = procedure
     return procedures, problems
+
+
+def check_legal_basis(
+    root: Path, procedures: dict[str, Procedure], documents: LegalDocuments | None
+) -> list[Problem]:
+    """Every legal basis given by id must be a document of data/legal_documents.yml."""
+    known = {document.id for document in documents.documents} if documents else set()
+    problems = []
+    for slug, procedure in procedures.items():
+        for item in procedure.legal_basis:
+            if isinstance(item, LegalBasis) and item.document not in known:
+                problems.append(
+                    Problem(
+                        display_path(root / "procedures" / f"{slug}.yml", root.parent),
+                        None,
+                        "legal_basis",
+                        f"không có văn bản '{item.document}' trong data/legal_documents.yml.",
+                        code="data",
+                    )
+                )
+    return problems
 
 
 def load_debtors(root: Path, unit_ids: set[str]) -> tuple[dict[str, list[Debtor]], list[Problem]]:

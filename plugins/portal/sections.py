@@ -5,6 +5,7 @@ administrative procedures, debtors without the conditions to pay, enforcement st
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -42,6 +43,27 @@ class LegalDocument(_Strict):
             return "not_yet"
         return "in_force"
 
+    def short_title(self, type_label: str) -> str:
+        """The title with its type once: "Công văn về việc …", "Luật Thi hành án dân sự"."""
+        if _starts_with(self.title, type_label):
+            return self.title
+        return f"{type_label} {self.title}"
+
+    def display_title(self, type_label: str) -> str:
+        """The usual citation form: "Luật Thi hành án dân sự số 26/2008/QH12",
+        "Nghị định số 62/2015/NĐ-CP quy định chi tiết …", "Công văn số 1186/THADS-NV về việc …"."""
+        if not _starts_with(self.title, type_label):
+            return f"{type_label} số {self.number}: {self.title}"
+        if self.type == "luat":
+            return f"{self.title} số {self.number}"
+        rest = self.title[len(type_label) :].strip()
+        return f"{type_label} số {self.number} {rest}".strip()
+
+
+def _starts_with(text: str, prefix: str) -> bool:
+    head = text[: len(prefix)]
+    return head.casefold() == prefix.casefold() and text[len(prefix) : len(prefix) + 1] in ("", " ")
+
 
 LEGAL_STATUSES = {"in_force": "Còn hiệu lực", "not_yet": "Chưa có hiệu lực", "expired": "Hết hiệu lực"}
 
@@ -67,6 +89,13 @@ class LegalDocuments(_Strict):
 
 
 # --- Administrative procedures ------------------------------------------------------------
+class LegalBasis(_Strict):
+    """A document of data/legal_documents.yml (by id), shown with its validity."""
+
+    document: RequiredText
+    note: Text = ""
+
+
 class Procedure(_Strict):
     title: RequiredText
     code: Text = ""
@@ -79,8 +108,10 @@ class Procedure(_Strict):
     fees: RequiredText
     applicants: RequiredText
     result: RequiredText
-    legal_basis: list[RequiredText] = Field(min_length=1)
+    legal_basis: list[LegalBasis | RequiredText] = Field(min_length=1)
     national_portal_url: Text = ""
+    sample: bool = False
+    updated: OptionalDate = None
     order: int = 100
 
 
@@ -110,6 +141,7 @@ class Target(_Strict):
 
 
 class Figures(_Strict):
+    sample: bool = False  # any of these figures is a sample value
     cases_total: int = Field(ge=0)
     cases_enforceable: int = Field(ge=0)
     cases_completed: int = Field(ge=0)
@@ -146,14 +178,17 @@ class Figures(_Strict):
 
 
 def ratio(part: int, whole: int) -> float | None:
-    """Percentage, rounded to 2 decimals as reports give it; None when there is nothing."""
-    return round(100 * part / whole, 2) if whole else None
+    """Percentage rounded half up to 2 decimals, as Excel's ROUND in the reports
+    (729/800 → 91.13); None when there is nothing to divide by."""
+    if not whole:
+        return None
+    exact = Decimal(100 * part) / Decimal(whole)
+    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 class UnitFigures(Figures):
     unit: RequiredText
     target: Target | None = None
-    sample: bool = False
 
 
 PERIOD_MONTHS = (3, 6, 10, 12)
@@ -163,6 +198,8 @@ class Period(_Strict):
     months: Literal[3, 6, 10, 12]
     sample: bool = False
     note: Text = ""
+    # The targets of this period, when the report gives them; else the year's (12 months).
+    targets: Target | None = None
     province: Figures
     units: list[UnitFigures] = Field(default_factory=list)
 

@@ -1,5 +1,6 @@
-// Filters a long list by name as the reader types, with or without diacritics.
-// Without JavaScript the whole list is shown.
+// Filters a long list by name as the reader types, with or without diacritics, and
+// combines the select boxes of a listing (type and year…). Without JavaScript the whole
+// list is shown, and the plain filter links still open one listing per filter.
 (function () {
   "use strict";
   function fold(text) {
@@ -23,6 +24,38 @@
     }
     input.addEventListener("input", update);
     box.hidden = false;
+    update();
+  });
+  // Select boxes named after the rows' data attributes (data-type, data-year…); the choice is
+  // kept in the address (?type=luat&year=2015) so it can be shared and survives a reload.
+  document.querySelectorAll("[data-combined-for]").forEach(function (form) {
+    var rows = Array.prototype.slice.call(document.getElementById(form.getAttribute("data-combined-for")).querySelectorAll("tbody tr"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var count = form.querySelector("[data-filter-count]");
+    var noun = form.getAttribute("data-filter-noun");
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted && select.querySelector("option[value='" + CSS.escape(wanted) + "']")) { select.value = wanted; }
+    });
+    function update() {
+      var shown = 0;
+      var query = new URLSearchParams();
+      selects.forEach(function (select) { if (select.value) { query.set(select.name, select.value); } });
+      rows.forEach(function (row) {
+        var match = selects.every(function (select) {
+          return !select.value || row.getAttribute("data-" + select.name) === select.value;
+        });
+        row.hidden = !match;
+        if (match) { shown++; }
+      });
+      count.textContent = "Đang hiện " + shown + "/" + rows.length + " " + noun;
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+    }
+    selects.forEach(function (select) { select.addEventListener("change", update); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
     update();
   });
 })();
