@@ -41,6 +41,14 @@ class PreviewSession:
         self.output = Path(settings["OUTPUT_PATH"])
         self.pelican = Pelican(settings)
         self.generators: list = []
+        self.pages_written = 0  # by the last full build, for the progress display
+
+    def content_files(self) -> int:
+        return sum(1 for path in Path(self.pelican.path).rglob("*.md") if "images" not in path.parts)
+
+    def expected_pages(self) -> int:
+        """Pages the next build will write about: the last build's count, else the old output's."""
+        return self.pages_written or sum(1 for _ in self.output.rglob("*.html"))
 
     def build_all(self) -> None:
         """A full build (strict: on failure the last good site stays); keeps its state."""

@@ -18,21 +18,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import static_server  # noqa: E402
 from preview_server import PreviewProblem, PreviewSession, timed_refresh  # noqa: E402
 
+from portal.progress import BuildProgress, seconds_text  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ["content", "data", "theme", "plugins", "pelicanconf.py"]
 
 
-def build(session: PreviewSession) -> bool:
-    """A full build in this process; on failure the last good site keeps being served."""
-    print("Đang dựng toàn bộ trang…", flush=True)
+def build(session: PreviewSession, stream=None) -> bool:
+    """A full build in this process, with its progress; on failure the last good site
+    keeps being served."""
+    stream = stream or sys.stdout
+    print("Đang dựng toàn bộ trang…", file=stream, flush=True)
     started = time.monotonic()
+    progress = BuildProgress(stream, session.content_files(), session.expected_pages())
     try:
-        session.build_all()
+        with progress:
+            session.build_all()
     except (Exception, SystemExit):  # the strict build has printed every problem
-        print("Dựng trang thất bại; trang cũ vẫn được phục vụ. Sửa các lỗi trên rồi lưu lại.", flush=True)
+        print(
+            "Dựng trang thất bại; trang cũ vẫn được phục vụ. Sửa các lỗi trên rồi lưu lại.",
+            file=stream,
+            flush=True,
+        )
         return False
-    seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
-    print(f"Đã dựng xong sau {seconds} giây.", flush=True)
+    session.pages_written = progress.pages
+    print(f"Đã dựng xong sau {seconds_text(time.monotonic() - started)} giây.", file=stream, flush=True)
     return True
 
 

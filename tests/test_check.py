@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,13 +30,15 @@ EXPECTED_CODES = {
 }
 
 
-def check(*args: str) -> subprocess.CompletedProcess:
+def check(*args: str, today: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PORTAL_TODAY": today} if today else None
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts/check"), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
 
 
@@ -107,3 +112,224 @@ def test_fix_repairs_encodings_and_says_so(tmp_path):
     assert "thieu-anh.md" in remaining  # not a safe fix: still reported
     again = check("--content", str(content), "--fix")
     assert "đã " not in again.stdout.split("\n")[0]
+    backups = list((tmp_path / "cache/sao-luu").rglob("*.md"))  # beside content/, not in it
+    assert {p.name for p in backups} >= {"ma-windows-1258.md", "co-bom.md", "phong-tcvn3.md"}
+    original = next(p for p in backups if p.name == "ma-windows-1258.md")
+    assert original.read_bytes() == (BROKEN / "news/2026/ma-windows-1258.md").read_bytes()
+    assert "bản gốc được lưu ở" in result.stdout
+
+
+def test_guide_shows_the_real_check_run():
+    """§6.2 of the editors' guide is this very run: regenerate it when the checker changes."""
+    guide = (ROOT / "docs/huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    section = guide.split("### 6.2.", 1)[1].split("\n### ", 1)[0]
+    shown = section.split("Kết quả:", 1)[1].split("```\n", 2)[1]
+    result = check("--content", "tests/fixtures/broken/content")
+    assert shown == result.stdout
+
+
+def _copy_of_content(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    return content
+
+
+def _post(content: Path, name: str, body: str, date: str = "2026-11-02 08:00", draft: bool = False) -> Path:
+    """A news post whose body starts on line 6 (line 7 for a draft)."""
+    path = content / "news/2026" / f"{name}.md"
+    front = f'title: "Bài {name}"\ndate: {date}\ncategory: Tin hoạt động\n' + (
+        "status: draft\n" if draft else ""
+    )
+    path.write_text(f"---\n{front}---\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_links_to_drafts_scheduled_pages_and_missing_categories(tmp_path):
+    content = _copy_of_content(tmp_path)
+    _post(content, "nhap", "Bản nháp.", draft=True)
+    _post(content, "hen-som", "[sau](/tin-tuc/hen-muon/) [trước](/tin-tuc/hen-som-hon/)", "2026-12-01 08:00")
+    _post(content, "hen-som-hon", "Hẹn giờ sớm hơn.", "2026-11-30 08:00")
+    _post(content, "hen-muon", "Hẹn giờ muộn.", "2026-12-20 08:00")
+    _post(content, "nhap-lien-ket", "[nháp](/tin-tuc/nhap/): cả hai đều là nháp.", draft=True)
+    body = "\n".join(
+        [
+            "[nháp](/tin-tuc/nhap/) [hẹn giờ](/tin-tuc/hen-muon/)",
+            "[chuyên mục](/chuyen-muc/tin-hoat-dong/) [sai](/chuyen-muc/khong-co-chuyen-muc/)",
+            "[thẻ sai](/the/khong-co-the/) [xem][1] và ![][anh]",
+            "",
+            "[1]: /thong-bao/khong-co/",
+            '[anh]: /images/site/quoc-huy.png "Quốc huy"',
+        ]
+    )
+    _post(content, "lien-ket", body)
+    report = json.loads(check("--content", str(content), "--json", today="2026-11-25").stdout)
+    found = [(Path(p["path"]).stem, p["line"], p["code"], p["message"]) for p in report["problems"]]
+
+    def has(name, line, code, text):
+        return any(f[:3] == (name, line, code) and text in f[3] for f in found)
+
+    assert has("lien-ket", 6, "draft-link", "dẫn tới bản nháp (") and has(
+        "lien-ket", 6, "draft-link", "nhap.md"
+    )
+    assert has("lien-ket", 6, "scheduled-link", "hẹn giờ đăng lúc 08:00 ngày 20/12/2026")
+    assert has("hen-som", 6, "scheduled-link", "/tin-tuc/hen-muon/")
+    assert has("lien-ket", 7, "broken-link", "/chuyen-muc/khong-co-chuyen-muc/")
+    assert not has("lien-ket", 7, "broken-link", "/chuyen-muc/tin-hoat-dong/")
+    assert has("lien-ket", 8, "broken-link", "/the/khong-co-the/")
+    assert has("lien-ket", 8, "broken-link", "/thong-bao/khong-co/")  # [xem][1], a reference-style link
+    assert has("lien-ket", 8, "image-alt", "thiếu mô tả")  # ![][anh]
+    assert not [f for f in found if f[0] in ("nhap-lien-ket", "hen-som-hon", "nhap", "hen-muon")]
+    assert len([f for f in found if f[0] == "hen-som"]) == 1  # the earlier scheduled target is fine
+
+
+def test_the_build_refuses_a_published_link_to_a_draft(project: Path, tmp_path):
+    from conftest import run_build
+
+    _post(project / "content", "nhap", "Bản nháp.", draft=True)
+    _post(project / "content", "lien-ket", "[nháp](/tin-tuc/nhap/)")
+    build = run_build(project, tmp_path / "out", "publishconf.py")
+    assert build.returncode != 0
+    assert "content/news/2026/lien-ket.md:6: Liên kết '/tin-tuc/nhap/' dẫn tới bản nháp" in build.stderr
+
+
+def test_word_symbols_are_not_tcvn3_and_fixes_touch_only_given_files(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(BROKEN, content)
+    word = _post(
+        content, "ky-hieu-word", "Microsoft® Office® và Adobe® Reader®, ad\u00adminis\u00adtra\u00adtion."
+    )
+    before = word.read_bytes()
+    result = check(
+        "--content", str(content), "--json", "--fix-tcvn3", str(word), str(content / "news/2026/co-bom.md")
+    )
+    report = json.loads(result.stdout)
+    assert word.read_bytes() == before
+    assert not [p for p in report["problems"] if p["path"].endswith("ky-hieu-word.md")]
+    [fixed] = report["fixed"]
+    assert fixed["path"] == "content/news/2026/co-bom.md" and fixed["changes"] == ["bỏ ký tự BOM ở đầu tệp"]
+    assert fixed["backup"].startswith("cache/sao-luu/") and fixed["backup"].endswith("/news/2026/co-bom.md")
+    assert (tmp_path / fixed["backup"]).read_bytes() == (BROKEN / "news/2026/co-bom.md").read_bytes()
+    remaining = {Path(p["path"]).name for p in report["problems"]}
+    assert "ma-windows-1258.md" in remaining and "co-bom.md" not in remaining  # not given: untouched
+    outside = check("--content", str(content), "--fix", str(ROOT / "README.md"))
+    assert outside.returncode == 2 and "không có trong thư mục nội dung" in outside.stderr
+
+
+def test_legacy_encodings_are_told_apart():
+    from portal.encoding import guess_legacy, is_syllable, tcvn3_lines
+
+    assert guess_legacy("Tân Văn, Ơn".encode("cp1258"))[0] == "windows-1258"  # ă, ơ: no tone bytes
+    assert guess_legacy("Café crème".encode("cp1252")) == ("windows-1252", "Café crème")
+    assert guess_legacy("São Tomé".encode("cp1252"))[0] == "ambiguous"  # readings differ, neither Vietnamese
+    assert guess_legacy("Thoâng baùo baùn ñaáu giaù".encode("cp1252"))[0] == "vni"
+    assert not tcvn3_lines("Microsoft® Office® Adobe® Reader®")
+    assert not tcvn3_lines("ad\u00adminis\u00adtra\u00adtion ®")
+    assert [n for n, *_ in tcvn3_lines("x\nTh«ng b¸o b¸n ®Êu gi¸")] == [2]
+    assert all(map(is_syllable, ["quyền", "nghiêng", "khuyết", "gì", "Đất"]))
+    assert not any(map(is_syllable, ["Microsoftđ", "bat", "crème", "bấo"]))
+
+
+def test_ambiguous_and_whole_tcvn3_files(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(BROKEN, content)
+    folder = content / "news/2026"
+    tcvn3 = '---\ntitle: "Th«ng b¸o"\ndate: 2026-10-01 08:00\ncategory: Tin ho¹t ®éng\n---\nTh«ng b¸o b¸n ®Êu gi¸ ®Êt\n'
+    (folder / "ca-tep-tcvn3.md").write_bytes(tcvn3.encode("latin-1"))
+    ambiguous = "---\ntitle: São Tomé\ndate: 2026-10-01 08:00\ncategory: Tin hoạt động\n---\nSão Tomé\n"
+    (folder / "chua-ro.md").write_bytes(ambiguous.replace("hoạt động", "hoat dong").encode("cp1252"))
+    lines = check("--content", str(content)).stdout.splitlines()
+    assert any("ca-tep-tcvn3.md:6:" in line and "là 'Thông báo bán đấu giá đất'" in line for line in lines), (
+        lines
+    )
+    assert any("chua-ro.md:" in line and "chưa rõ là Windows-1258" in line for line in lines)
+    fixed = check("--content", str(content), "--fix", str(folder / "chua-ro.md"))
+    assert "chua-ro.md: chưa chuyển vì không chắc" in fixed.stdout
+    assert (folder / "chua-ro.md").read_bytes() == ambiguous.replace("hoạt động", "hoat dong").encode(
+        "cp1252"
+    )
+    forced = check(
+        "--content", str(content), "--fix", "--encoding", "windows-1252", str(folder / "chua-ro.md")
+    )
+    assert "theo --encoding" in forced.stdout
+    assert "São Tomé" in (folder / "chua-ro.md").read_text(encoding="utf-8")
+
+
+def test_check_finds_damaged_images_and_clashing_names(tmp_path):
+    from PIL import Image
+
+    content = tmp_path / "content"
+    shutil.copytree(BROKEN, content)
+    images = content / "images/site"
+    (images / "hong.jpg").write_bytes((images / "quoc-huy.png").read_bytes()[:200])
+    Image.new("RGB", (50, 50)).save(images / "quoc-huy.PNG")
+    lines = check("--content", str(content)).stdout.splitlines()
+    assert any("images/site/hong.jpg: Tệp ảnh hỏng hoặc không phải ảnh" in line for line in lines), lines
+    assert any("images/site/quoc-huy.PNG: Tên ảnh này và ảnh 'quoc-huy.png'" in line for line in lines), lines
+
+
+# Every module whose messages editors (or, for data/, administrators) can read in a check
+# or a build. Strings inside functions, and module constants named like messages.
+MESSAGE_MODULES = [
+    *(
+        f"plugins/portal/{name}.py"
+        for name in ("checker", "encoding", "references", "collection", "documents")
+    ),
+    *(f"plugins/portal/{name}.py" for name in ("frontmatter", "validation", "types", "news", "notices")),
+    *(f"plugins/portal/{name}.py" for name in ("notice_checks", "rules", "data", "section_data", "sections")),
+    "plugins/images/processing.py",
+    "plugins/images/checks.py",
+]
+_MESSAGE_CONSTANT = re.compile(r"MESSAGES?$|HINT$|^ENCODING_NAMES$|^REFUSALS$|^_MESSAGES$")
+_VIETNAMESE_LETTER = re.compile("[À-ỹ]")
+
+
+def _fragments(node: ast.AST):
+    """The literal pieces of a string, an f-string (between its {…}) or a concatenation."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node.value
+    elif isinstance(node, ast.JoinedStr):
+        for value in node.values:
+            yield from _fragments(value.value if isinstance(value, ast.FormattedValue) else value)
+    elif isinstance(node, ast.BinOp):
+        yield from _fragments(node.left)
+        yield from _fragments(node.right)
+
+
+def message_fragments() -> dict[str, str]:
+    """Fixed text of every Vietnamese message in MESSAGE_MODULES → where it is."""
+    found = {}
+    for module in MESSAGE_MODULES:
+        tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
+        roots = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+        roots += [
+            n.value
+            for n in tree.body
+            if isinstance(n, ast.Assign)
+            and any(_MESSAGE_CONSTANT.search(getattr(t, "id", "")) for t in n.targets)
+        ]
+        for root in roots:
+            docstrings = {
+                id(n.body[0].value)
+                for n in ast.walk(root)
+                if isinstance(n, (ast.FunctionDef, ast.ClassDef))
+                and n.body
+                and isinstance(n.body[0], ast.Expr)
+            }
+            for node in ast.walk(root):
+                if isinstance(node, (ast.Constant, ast.JoinedStr)) and id(node) not in docstrings:
+                    for fragment in _fragments(node):
+                        for piece in re.split(r"\{[a-z_]+\}", fragment):  # pydantic's {value}
+                            text = " ".join(piece.split())
+                            if _VIETNAMESE_LETTER.search(text) and len(text) >= 10:
+                                found.setdefault(text, f"{module}:{node.lineno}")
+    return found
+
+
+def test_every_message_of_the_checker_is_in_the_guide():
+    guide = " ".join((ROOT / "docs/huong-dan-bien-tap.md").read_text(encoding="utf-8").split())
+    fragments = message_fragments()
+    assert len(fragments) > 100
+    missing = {text: where for text, where in fragments.items() if text not in guide}
+    assert not missing, "\n".join(
+        f"{where}: {text}" for text, where in sorted(missing.items(), key=lambda i: i[1])
+    )

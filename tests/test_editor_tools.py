@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from conftest import ROOT, TODAY
 
-from portal.cadence import weekly
+from portal.cadence import report, weekly
 from portal.news import NewsPost
 from portal.notices import Notice
 
@@ -103,3 +103,36 @@ def test_cadence_script_lists_weeks_and_scheduled_posts():
     assert result.returncode == 0, result.stderr
     assert "Tuần 48/2026 (23/11–29/11/2026):" in result.stdout
     assert "09:00 27/11/2026 (tuần 48): Lịch tiếp công dân" in result.stdout
+
+
+def test_titles_with_backslashes_and_quotes_stay_exact(tmp_path):
+    project = scripted_project(tmp_path)
+    title = 'Quyết định 12\\QĐ-THADS về "cưỡng chế": thi hành'
+    result = run_script(project, "new", "news", title)
+    assert result.returncode == 0, result.stderr
+    path = next((project / "content/news/2026").glob("quyet-dinh-12*.md"))
+    text = path.read_text(encoding="utf-8")
+    assert yaml.safe_load(text.split("---\n")[1])["title"] == title
+    for optional in ("# slug:", "# modified:", "# redirect_from:"):
+        assert optional in text
+    check = run_script(project, "check")
+    assert not [line for line in check.stdout.splitlines() if path.name in line and "YAML" in line]
+
+
+def test_the_current_week_is_not_short_yet():
+    posts = [dt.datetime(2026, 11, 23, 8)]
+    wednesday = weekly(posts, dt.date(2026, 11, 25), 2)
+    assert [(w.number, w.verdict, w.short) for w in wednesday] == [
+        (47, "THIẾU 3", True),
+        (48, "đang diễn ra, còn cần 2", False),
+    ]
+    sunday = weekly(posts, dt.date(2026, 11, 29), 1)
+    assert (sunday[0].verdict, sunday[0].short) == ("THIẾU 2", True)
+    text = report(posts, [], dt.date(2026, 11, 25), 2)
+    assert "Tuần chưa đạt mục tiêu: 1/2 (tuần này chưa hết, chưa tính)." in text
+
+
+def test_cadence_refuses_zero_or_negative_weeks():
+    for weeks in ("0", "-3"):
+        result = run_script(ROOT, "cadence", "--weeks", weeks)
+        assert result.returncode == 2 and "số tuần phải là số nguyên từ 1 trở lên" in result.stderr

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import time
 
 import pytest
 from conftest import TODAY, make_project
 
+from scripts import serve
 from scripts.preview_server import PreviewProblem, PreviewSession
 
 NEWS = "content/news/2026/ap-dung-chu-ky-so-trong-phat-hanh-van-ban-thi-hanh-an.md"
@@ -56,3 +58,29 @@ def test_a_broken_edit_keeps_the_old_page(session, tmp_path, capsys):
     assert page.read_bytes() == before
     assert "ap-dung-chu-ky-so" in capsys.readouterr().err
     assert os.environ["PORTAL_TODAY"] == TODAY
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_preview_build_shows_its_progress(session):
+    _, preview = session
+    log = io.StringIO()
+    assert serve.build(preview, log)
+    lines = log.getvalue().splitlines()
+    assert lines[0] == "Đang dựng toàn bộ trang…" and lines[-1].startswith("Đã dựng xong sau ")
+    steps = [line for line in lines if line.startswith("Đang dựng: ")]
+    assert [line.split(" xong")[0] for line in steps] == [
+        "Đang dựng: đọc nội dung",
+        "Đang dựng: xử lý ảnh",
+        "Đang dựng: ghi trang",
+    ]
+    assert f"xong, {preview.content_files()} tệp" in steps[0]
+    assert preview.pages_written > 100 and f"xong, {preview.pages_written} trang" in steps[2]
+    terminal = _Terminal()
+    serve.build(preview, terminal)
+    shown = terminal.getvalue()
+    assert f"\rĐang dựng: đọc nội dung {preview.content_files()}/{preview.content_files()}" in shown
+    assert f"ghi trang {preview.pages_written}/{preview.pages_written}" in shown  # the last build's count

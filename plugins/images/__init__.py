@@ -1,6 +1,7 @@
 """Published images: every file under content/images/ is resized to several widths, written
 as WebP beside its own format, stripped of EXIF and GPS (the sources keep theirs), and shown
 with `<picture>`, `srcset`, its size and lazy loading. Unchanged images come from a cache.
+Publish builds also hold back attachments that only drafts and scheduled posts link to.
 
 Settings: PORTAL_IMAGE_WIDTHS, PORTAL_IMAGE_MAX_BYTES, PORTAL_IMAGE_MAX_PIXELS,
 PORTAL_IMAGE_CACHE. Templates: `{{ path | picture(alt, css_class, lazy, sizes, width) }}`.
@@ -18,14 +19,14 @@ from pelican import signals
 from pelican.generators import Generator
 
 from portal.problems import Problem, display_path
-from portal.progress import Progress
+from portal.progress import task
 from portal.report import REPORT
 
+from .attachments import hold_draft_attachments
+from .checks import clash_problems, image_files
 from .markup import DEFAULT_SIZES, picture_markup
 from .processing import ImageProblem, process
 
-IMAGES_FOLDER = "images"
-IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"}
 _IMG_TAG = re.compile(r"<img\b[^>]*>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
@@ -75,13 +76,10 @@ class ImagesGenerator(Generator):
         content_root = Path(settings["PATH"])
         processed = settings["_IMAGES"]
         processed.clear()
-        sources = sorted(
-            p
-            for p in (content_root / IMAGES_FOLDER).rglob("*")
-            if p.is_file() and p.name not in IGNORED_NAMES
-        )
+        sources = image_files(content_root)
+        REPORT.add(clash_problems(sources, content_root.parent))
         handled = self.context.setdefault("portal_handled_files", set())
-        progress = Progress("Đang xử lý ảnh", len(sources))
+        progress = task("xử lý ảnh", "ảnh", len(sources))
         for source in sources:
             relative = source.relative_to(content_root).as_posix()
             handled.add(relative)
@@ -112,12 +110,11 @@ class ImagesGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         output = Path(writer.output_path)
-        for relative, (cache_folder, _) in sorted(self.settings["_IMAGES"].items()):
+        for relative, (cache_folder, info) in sorted(self.settings["_IMAGES"].items()):
             target = output / relative.rsplit("/", 1)[0]
             target.mkdir(parents=True, exist_ok=True)
-            for produced in cache_folder.iterdir():
-                if produced.name != "manifest.json":
-                    shutil.copyfile(produced, target / produced.name)
+            for cached, name in info.outputs():
+                shutil.copyfile(cache_folder / cached, target / name)
 
 
 def _get_generators(pelican):
@@ -127,3 +124,4 @@ def _get_generators(pelican):
 def register() -> None:
     signals.initialized.connect(_install_filter)
     signals.get_generators.connect(_get_generators)
+    signals.static_generator_finalized.connect(hold_draft_attachments)

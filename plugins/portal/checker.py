@@ -1,18 +1,21 @@
 """Checking a whole project without building it: the same readers and checks the build
-runs (`documents`, `collection`, `references`), over every file under content/ and data/.
+runs (`documents`, `collection`, `references`, the images plugin's checks), over every
+file under content/ and data/; and the safe fixes of `scripts/check --fix`.
 
 Used by `scripts/check`; the build reaches the same findings through its plugins.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import data, encoding
-from .collection import Entry, check_collection
-from .documents import NEWS, NOTICE, load_document
+from .collection import Entry, check_collection, listing_paths
+from .documents import load_document
 from .problems import ERROR, Problem, display_path, sort_problems
+from .references import canonical_url
 from .text import nfc
 
 IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -20,6 +23,7 @@ UNREAD_MESSAGE = (
     "Tệp này không được đưa lên trang: chỉ nhận bài viết .md trong content/ "
     "và ảnh, tệp đính kèm trong content/images/ hoặc content/files/."
 )
+BACKUP_FOLDER = Path("cache") / "sao-luu"  # beside content/, never read by the build
 
 
 @dataclass
@@ -42,20 +46,15 @@ class CheckResult:
 
 def predicted_url(kind: str, slug: str, record, settings: dict) -> str:
     """The address the build gives a document (the settings' URL patterns)."""
-    if kind == NOTICE:
-        return settings["NOTICE_URL"].format(slug=slug)
-    if kind == NEWS:
-        return settings["ARTICLE_URL"].format(slug=slug)
-    lang = getattr(record, "lang", settings.get("DEFAULT_LANG"))
-    pattern = settings["PAGE_URL"] if lang == settings.get("DEFAULT_LANG") else settings["PAGE_LANG_URL"]
-    return pattern.format(slug=slug, lang=lang)
+    return canonical_url(kind, slug, record, listing_paths(settings)[2])
 
 
 def _size_problems(path: Path, source: str, limit: int, label: str) -> list[Problem]:
     size = path.stat().st_size
     if size <= limit:
         return []
-    message = f"{label} nặng {size / 1e6:.1f} MB, quá giới hạn {limit / 1e6:.0f} MB; hãy nén hoặc chia nhỏ."
+    megabytes = f"{size / 1e6:.1f}".replace(".", ",")
+    message = f"{label} nặng {megabytes} MB, quá giới hạn {limit / 1e6:.0f} MB; hãy nén hoặc chia nhỏ."
     return [Problem(source, None, None, message, code="too-large")]
 
 
@@ -74,8 +73,27 @@ def oversized_files(content_root: Path, settings: dict, folders=("images", "file
     return problems
 
 
+def tcvn3_file_problems(path: Path, source: str) -> list[Problem]:
+    """A file saved whole in TCVN3: its first lines as they read once converted."""
+    problems = []
+    for number, line, converted in encoding.tcvn3_lines(path.read_bytes().decode("latin-1"))[:3]:
+        problems.append(
+            Problem(
+                source,
+                number,
+                None,
+                f"Tệp gõ bằng phông TCVN3: dòng '{line[:60]}' chuyển sang Unicode là '{converted[:60]}'. "
+                "Chạy 'scripts/check --fix' để chuyển cả tệp.",
+                code="tcvn3",
+            )
+        )
+    return problems
+
+
 def check_project(settings: dict) -> CheckResult:
     """Every problem of content/ and data/, as the build would report them."""
+    from images.checks import image_problems  # the images plugin imports this package
+
     content_root = Path(settings["PATH"])
     project_root = content_root.parent
     result = CheckResult()
@@ -95,38 +113,83 @@ def check_project(settings: dict) -> CheckResult:
         if path.suffix.lower() in (".md", ".markdown") and top not in ("images", "files"):
             document = load_document(path, portal, content_root)
             result.problems += document.problems
+            if any(p.code == "encoding:tcvn3" for p in document.problems):
+                result.problems += tcvn3_file_problems(path, source)
             entry = document.entry(url=predicted_url(document.kind, document.slug, document.record, settings))
             if entry is not None:
                 entries.append(entry)
-        elif top in ("images", "files"):
-            continue  # sizes below; images are opened by the build
-        else:
+        elif top not in ("images", "files"):
             result.problems.append(Problem(source, None, None, UNREAD_MESSAGE, code="unread"))
     result.problems += oversized_files(content_root, settings)
-    listing = (settings.get("PORTAL_LISTING_PATHS", []), settings.get("PORTAL_LISTING_PREFIXES", []))
-    result.problems += check_collection(entries, portal.rules, listing)
+    result.problems += image_problems(content_root, settings)
+    result.problems += check_collection(entries, portal.rules, listing_paths(settings))
     result.problems = sort_problems(list(dict.fromkeys(result.problems)))
     return result
 
 
-def fix_file(path: Path, convert_tcvn3: bool = False) -> list[str]:
-    """Apply the safe fixes to one text file; say what changed (in Vietnamese)."""
+@dataclass
+class Fix:
+    """What `fix_file` did to one file: changes made, or why it changed nothing."""
+
+    path: Path
+    changes: list[str] = field(default_factory=list)
+    refused: str = ""
+    backup: Path | None = None
+
+
+REFUSALS = {
+    "unknown": "không xác định được bảng mã; hãy mở tệp và lưu lại với mã UTF-8",
+    "ambiguous": (
+        "chưa chuyển vì không chắc tệp ở Windows-1258 (tiếng Việt) hay Windows-1252 (Tây Âu). Hãy mở "
+        "tệp kiểm tra chữ, rồi chạy lại 'scripts/check --fix --encoding windows-1258 <tệp>' (hoặc "
+        "windows-1252), hoặc lưu lại tệp với mã UTF-8"
+    ),
+    "vni": (
+        "chưa chuyển: chữ gõ bằng phông VNI. Hãy chuyển mã bằng Unikey (Công cụ chuyển mã, "
+        "VNI Windows sang Unicode) rồi lưu lại với mã UTF-8"
+    ),
+}
+
+
+def _decode_for_fix(raw: bytes, forced: str | None) -> tuple[str | None, str, str]:
+    """(text, change, refusal) for the bytes of a file, BOM removed."""
+    if forced:
+        try:
+            text = nfc(raw.decode(forced))
+        except UnicodeDecodeError:
+            return None, "", f"tệp không đọc được theo bảng mã {forced}"
+        return (
+            text,
+            f"chuyển từ {encoding.ENCODING_NAMES.get(forced, forced)} sang UTF-8 (theo --encoding)",
+            "",
+        )
+    try:
+        return raw.decode("utf-8"), "", ""
+    except UnicodeDecodeError:
+        pass
+    name, text = encoding.guess_legacy(raw)
+    if text is None or name not in encoding.FIXABLE:
+        return None, "", REFUSALS.get(name, REFUSALS["unknown"])
+    return text, f"chuyển từ {encoding.ENCODING_NAMES[name]} sang UTF-8", ""
+
+
+def fix_file(
+    path: Path, convert_tcvn3: bool = False, backup: Path | None = None, forced_encoding: str | None = None
+) -> Fix:
+    """Apply the safe fixes to one text file, after copying it to `backup`; say what changed."""
     raw = path.read_bytes()
-    changes = []
-    decoded = encoding.decode(raw)
-    if decoded.text is None:
-        name, text = encoding.guess_legacy(raw[len(encoding.BOM) :] if decoded.bom else raw)
-        if text is None:
-            return ["không xác định được bảng mã, hãy mở và lưu lại với mã UTF-8"]
-        changes.append(f"chuyển từ {encoding.ENCODING_NAMES.get(name, name)} sang UTF-8")
-    else:
-        text = decoded.text
-    if decoded.bom:
-        changes.append("bỏ ký tự BOM ở đầu tệp")
+    fix = Fix(path)
+    bom = raw.startswith(encoding.BOM)
+    text, change, fix.refused = _decode_for_fix(raw[len(encoding.BOM) :] if bom else raw, forced_encoding)
+    if text is None:
+        return fix
+    fix.changes += [change] if change else []
+    if bom:
+        fix.changes.append("bỏ ký tự BOM ở đầu tệp")
     normalized = nfc(text)
     if normalized != text:
         count = sum(1 for a, b in zip(text.split("\n"), normalized.split("\n"), strict=False) if a != b)
-        changes.append(f"chuẩn hóa chữ tổ hợp (NFD) thành dựng sẵn (NFC) ở {count} dòng")
+        fix.changes.append(f"chuẩn hóa chữ tổ hợp (NFD) thành dựng sẵn (NFC) ở {count} dòng")
     if convert_tcvn3:
         lines = normalized.split("\n")
         converted = {number for number, _, _ in encoding.tcvn3_lines(normalized)}
@@ -134,7 +197,45 @@ def fix_file(path: Path, convert_tcvn3: bool = False) -> list[str]:
             lines[number - 1] = encoding.from_tcvn3(lines[number - 1])
         if converted:
             normalized = "\n".join(lines)
-            changes.append(f"chuyển {len(converted)} dòng gõ bằng phông TCVN3 sang Unicode")
-    if changes:
+            fix.changes.append(f"chuyển {len(converted)} dòng gõ bằng phông TCVN3 sang Unicode")
+    if fix.changes:
+        if backup is not None:
+            backup.parent.mkdir(parents=True, exist_ok=True)
+            backup.write_bytes(raw)
+            fix.backup = backup
         path.write_bytes(normalized.encode("utf-8"))
-    return changes
+    return fix
+
+
+def files_to_fix(content_root: Path, targets: list[Path]) -> tuple[list[Path], list[str]]:
+    """The Markdown files of the given files and folders (all of content/ when none), and
+    the targets that cannot be fixed (outside content/, missing)."""
+    root = content_root.resolve()
+    files, refused = [], []
+    for target in targets or [root]:
+        target = Path(target).resolve()
+        if not target.exists() or not target.is_relative_to(root):
+            refused.append(f"{display_path(target)}: không có trong thư mục nội dung {display_path(root)}")
+        elif target.is_dir():
+            files += sorted(p for p in target.rglob("*") if p.suffix.lower() in (".md", ".markdown"))
+        else:
+            files.append(target)
+    return list(dict.fromkeys(files)), refused
+
+
+def fix_files(
+    content_root: Path, files: list[Path], convert_tcvn3: bool, forced: str | None = None
+) -> list[Fix]:
+    """Fix each file; the originals of changed files go to cache/sao-luu/<time>/ beside content/."""
+    root = content_root.resolve()
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    folder = root.parent / BACKUP_FOLDER / stamp
+    suffix = 1
+    while folder.exists():
+        suffix += 1
+        folder = root.parent / BACKUP_FOLDER / f"{stamp}-{suffix}"
+    fixes = []
+    for path in files:
+        backup = folder / Path(path).resolve().relative_to(root)
+        fixes.append(fix_file(Path(path), convert_tcvn3, backup, forced))
+    return fixes

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .problems import Problem
-from .references import page_link_problems
+from .references import link_problems
 from .rules import Rule, check_notice, finding_message
 
 KIND_LABELS = {"news": "bài viết", "notice": "thông báo", "page": "trang"}
@@ -37,13 +37,10 @@ class Entry:
 
 
 def check_collection(
-    entries: list[Entry], rules: list[Rule], listing_paths: tuple[list[str], list[str]] = ([], [])
+    entries: list[Entry], rules: list[Rule], listing_paths: tuple = ([], []), now=None
 ) -> list[Problem]:
-    """`listing_paths`: addresses of generated listings, exact and as prefixes."""
-    problems = []
-    known_urls = {entry.url for entry in entries if entry.url} | set(listing_paths[0])
-    for entry in entries:
-        problems += page_link_problems(list(entry.references), entry.source, known_urls, listing_paths[1])
+    """`listing_paths`: see `listing_paths()`; `now`: the build's moment (portal.clock)."""
+    problems = link_problems(entries, listing_paths, now)
     by_slug: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     by_output: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
@@ -112,6 +109,20 @@ def check_collection(
     return problems
 
 
-def listing_paths(settings: dict) -> tuple[list[str], list[str]]:
-    """Generated pages a content file may link to: exact addresses and prefixes."""
-    return list(settings.get("PORTAL_LISTING_PATHS", [])), list(settings.get("PORTAL_LISTING_PREFIXES", []))
+URL_SETTINGS = (
+    "ARTICLE_URL",
+    "NOTICE_URL",
+    "PAGE_URL",
+    "PAGE_LANG_URL",
+    "DEFAULT_LANG",
+    "CATEGORY_URL",
+    "TAG_URL",
+)
+
+
+def listing_paths(settings: dict) -> tuple[list[str], list[str], dict]:
+    """Generated pages a content file may link to (exact addresses and prefixes), and the
+    URL patterns that give drafts, categories and tags their published addresses."""
+    patterns = {key: settings[key] for key in URL_SETTINGS if key in settings}
+    exact, prefixes = settings.get("PORTAL_LISTING_PATHS", []), settings.get("PORTAL_LISTING_PREFIXES", [])
+    return list(exact), list(prefixes), patterns

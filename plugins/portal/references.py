@@ -1,7 +1,9 @@
 """Links, images and attachments a content file points to, and whether they resolve.
 
 Files (images, attachments) are checked per document; links to other pages are checked
-across the collection, once every page's address is known (`check_links`).
+across the collection, once every page's address and publication moment is known
+(`link_problems`): a published page may not link to a draft, nor to a page scheduled
+after it goes live, nor to a category or tag that has no published post.
 """
 
 from __future__ import annotations
@@ -10,11 +12,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import clock
 from .problems import Problem
+from .text import slugify
 
 # ![alt](target "title") and [text](target "title"); `<…>` autolinks are not used here.
-_MARKDOWN_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MARKDOWN_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# [label]: target "title" (a reference definition) and its uses [text][label], [label][], [label].
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$")
+_REFERENCE_USE = re.compile(r"(!?)\[([^\]]*)\](?:\[([^\]]*)\]|(?![\[(:]))")
 _EXTERNAL = ("http://", "https://", "mailto:", "tel:", "#", "//")
+IMAGE_ALT_MESSAGE = "Ảnh trong bài thiếu mô tả: viết mô tả giữa dấu [ ], ví dụ ![Quang cảnh hội nghị](...)."
 
 
 @dataclass(frozen=True)
@@ -23,13 +31,34 @@ class Reference:
     field: str | None
     target: str
     image: bool = False
+    # The description of a reference-style image (`![alt][label]`); None otherwise
+    # (inline images' descriptions are checked with the body, in `documents`).
+    alt: str | None = None
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def body_references(body: str, first_line: int) -> list[Reference]:
+    lines = body.split("\n")
+    definitions = {}
+    for line in lines:
+        match = _DEFINITION.match(line)
+        if match:
+            definitions.setdefault(_label(match.group(1)), match.group(2))
     references = []
-    for offset, line in enumerate(body.split("\n")):
+    for offset, line in enumerate(lines):
+        number = first_line + offset
+        if _DEFINITION.match(line):
+            continue
         for match in _MARKDOWN_LINK.finditer(line):
-            references.append(Reference(first_line + offset, None, match.group(2), bool(match.group(1))))
+            references.append(Reference(number, None, match.group(3), bool(match.group(1))))
+        for match in _REFERENCE_USE.finditer(_MARKDOWN_LINK.sub(" ", line)):
+            image, text, label = bool(match.group(1)), match.group(2), match.group(3)
+            target = definitions.get(_label(label or text))
+            if target is not None:
+                references.append(Reference(number, None, target, image, text if image else None))
     return references
 
 
@@ -53,9 +82,12 @@ def _path_part(target: str) -> str:
 
 
 def file_problems(references: list[Reference], content_root: Path, source: str) -> list[Problem]:
-    """Images and files that are missing under content/, and relative page links."""
+    """Images and files that are missing under content/, relative page links, and
+    reference-style images without a description."""
     problems = []
     for reference in references:
+        if reference.alt is not None and not reference.alt.strip():
+            problems.append(Problem(source, reference.line, None, IMAGE_ALT_MESSAGE, code="image-alt"))
         if not is_internal(reference.target):
             continue
         path = _path_part(reference.target)
@@ -89,29 +121,117 @@ def file_problems(references: list[Reference], content_root: Path, source: str) 
     return problems
 
 
-def page_link_problems(
-    references: list[Reference], source: str, known_urls: set[str], listing_prefixes: list[str]
-) -> list[Problem]:
-    """Links to pages (not files) that no page of the site has."""
+def canonical_url(kind: str, slug: str, record, patterns: dict) -> str:
+    """The address a document has once published (the settings' URL patterns)."""
+    if kind == "notice":
+        return patterns["NOTICE_URL"].format(slug=slug)
+    if kind == "news":
+        return patterns["ARTICLE_URL"].format(slug=slug)
+    lang = getattr(record, "lang", None) or patterns.get("DEFAULT_LANG")
+    pattern = patterns["PAGE_URL"] if lang == patterns.get("DEFAULT_LANG") else patterns["PAGE_LANG_URL"]
+    return pattern.format(slug=slug, lang=lang)
+
+
+def _as_page(address: str) -> str:
+    relative = _path_part(address).lstrip("/")
+    return relative if relative.endswith("/") or not relative else f"{relative}/"
+
+
+def live_from(entry, now):
+    """When an entry's page is on the published site: None for a draft. A file refused
+    for its own errors counts as live, so that links to it add no second error."""
+    record = entry.record
+    if record is None:
+        return now
+    if getattr(record, "status", "") == "draft":
+        return None
+    date = getattr(record, "date", None)
+    return date if date is not None and date > now else now
+
+
+def _addresses(entry, patterns: dict) -> list[str]:
+    urls = [entry.url] if entry.url and not entry.url.startswith("ban-nhap/") else []
+    if {"NOTICE_URL", "ARTICLE_URL", "PAGE_URL"} <= set(patterns):
+        urls.append(canonical_url(entry.kind, entry.slug, entry.record, patterns))
+    urls += [_as_page(old) for old in getattr(entry.record, "redirect_from", None) or ()]
+    return urls
+
+
+def _taxonomy(entry, patterns: dict) -> list[str]:
+    record = entry.record
+    if entry.kind != "news" or record is None or "CATEGORY_URL" not in patterns:
+        return []
+    urls = [patterns["CATEGORY_URL"].format(slug=record.category)]
+    return urls + [patterns["TAG_URL"].format(slug=slugify(tag)) for tag in record.tags]
+
+
+def _when(moment) -> str:
+    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+
+
+def link_problems(entries, listing: tuple, now=None) -> list[Problem]:
+    """Links to pages that the published site will not have when the linking page is on it.
+
+    `listing`: exact addresses and prefixes of generated pages, and optionally the URL
+    patterns (`collection.listing_paths`) that give drafts and categories their addresses."""
+    exact, prefixes = listing[0], listing[1]
+    patterns = listing[2] if len(listing) > 2 else {}
+    now = now or clock.now()
+    pages: dict[str, tuple] = {}  # address → (live from, or None for a draft; source)
+    taxonomy: dict[str, object] = {}  # category or tag address → earliest live moment
+    for entry in entries:
+        moment = live_from(entry, now)
+        for url in _addresses(entry, patterns):
+            known = pages.get(url)
+            if known is None or (moment is not None and (known[0] is None or moment < known[0])):
+                pages[url] = (moment, entry.source)
+        for url in _taxonomy(entry, patterns):
+            if moment is not None and (taxonomy.get(url) is None or moment < taxonomy[url]):
+                taxonomy[url] = moment
+            taxonomy.setdefault(url, None)
+    roots = tuple(patterns[key].split("{")[0] for key in ("CATEGORY_URL", "TAG_URL") if key in patterns)
     problems = []
-    for reference in references:
-        if reference.image or reference.field or not is_internal(reference.target):
-            continue
-        relative = _path_part(reference.target).lstrip("/")
-        if not reference.target.startswith("/") or "." in relative.rsplit("/", 1)[-1]:
-            continue  # relative links and files are reported by `file_problems`
-        url = relative if relative.endswith("/") or not relative else f"{relative}/"
-        if url in known_urls or any(url.startswith(prefix) for prefix in listing_prefixes if prefix):
-            continue
-        if url == "":
-            continue
-        problems.append(
-            Problem(
-                source,
-                reference.line,
-                None,
-                f"Liên kết '{reference.target}' dẫn tới trang không có trên trang thông tin.",
-                code="broken-link",
-            )
-        )
+    for entry in entries:
+        linking = live_from(entry, now)
+        for reference in entry.references:
+            if reference.image or reference.field or not is_internal(reference.target):
+                continue
+            relative = _path_part(reference.target).lstrip("/")
+            if not reference.target.startswith("/") or "." in relative.rsplit("/", 1)[-1]:
+                continue  # relative links and files are reported by `file_problems`
+            url = _as_page(reference.target)
+            message = _link_message(reference.target, url, linking, pages, taxonomy, roots, exact, prefixes)
+            if message:
+                code, text = message
+                problems.append(Problem(entry.source, reference.line, None, text, code=code))
     return problems
+
+
+def _link_message(target, url, linking, pages, taxonomy, roots, exact, prefixes):
+    if url in pages:
+        moment, source = pages[url]
+        if linking is None or (moment is not None and moment <= linking):
+            return None
+        if moment is None:
+            return "draft-link", (
+                f"Liên kết '{target}' dẫn tới bản nháp ({source}), trang đó chưa được đăng nên liên "
+                "kết sẽ hỏng. Hãy đăng trang đó trước (xóa dòng 'status: draft') hoặc bỏ liên kết."
+            )
+        return "scheduled-link", (
+            f"Liên kết '{target}' dẫn tới trang hẹn giờ đăng lúc {_when(moment)} ({source}), sau khi "
+            "trang này được đăng; tới lúc đó liên kết sẽ hỏng. Hãy hẹn giờ trang này muộn hơn hoặc bỏ liên kết."
+        )
+    root = next((r for r in roots if url.startswith(r) and url != r), None)
+    if root is not None:
+        key = root + url[len(root) :].split("/")[0] + "/"
+        if key in taxonomy:
+            moment = taxonomy[key]
+            if linking is None or (moment is not None and moment <= linking):
+                return None
+            return "draft-link", (
+                f"Liên kết '{target}' dẫn tới chuyên mục hoặc thẻ chưa có bài nào được đăng "
+                "(mới có bản nháp hoặc bài hẹn giờ); liên kết sẽ hỏng."
+            )
+    elif url in exact or any(url.startswith(prefix) for prefix in prefixes if prefix) or url == "":
+        return None
+    return "broken-link", f"Liên kết '{target}' dẫn tới trang không có trên trang thông tin."

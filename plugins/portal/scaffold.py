@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import yaml
+
 from .data import PortalData
 from .text import slugify
 
 NOTICE_KINDS = ("auction", "auctioneer_selection", "valuer_selection")
 
 _COMMON = """\
-title: "{title}"
+title: {title}
 date: {now}   # ngày giờ đăng (giờ Việt Nam); ngày trong tương lai = hẹn giờ đăng
 status: draft   # bản nháp: chỉ hiện khi xem trước. XÓA DÒNG NÀY khi bài đã sẵn sàng đăng
 summary: ""   # một, hai câu tóm tắt, hiện trong danh sách và nguồn tin
@@ -69,7 +71,19 @@ national_portal_url: ""   # địa chỉ thông báo này trên Cổng thông ti
 legal_exceptions: {{}}   # mã quy định → lý do được lãnh đạo chấp thuận khi không đáp ứng
 """
 
+OPTIONAL = """\
+# Không bắt buộc: bỏ dấu '#' ở đầu dòng để dùng.
+# slug: dia-chi-rieng   # địa chỉ riêng (chữ thường không dấu, nối bằng '-'); không ghi: theo tên tệp
+# modified: 2026-11-30 15:00   # ngày giờ sửa đổi quan trọng sau khi đăng
+# redirect_from: [/tin-tuc/dia-chi-cu/]   # địa chỉ cũ của trang (khi đã đổi tên tệp), vẫn dẫn về đây
+"""
+
 BODY = "Nội dung {what} viết ở đây (Markdown). Xem hướng dẫn: docs/huong-dan-bien-tap.md\n"
+
+
+def quoted(value: str) -> str:
+    """A YAML double-quoted scalar: backslashes, quotes and colons kept exactly."""
+    return yaml.safe_dump(value, allow_unicode=True, default_style='"', width=10**6).rstrip("\n")
 
 
 def _now(moment: dt.datetime) -> str:
@@ -78,22 +92,22 @@ def _now(moment: dt.datetime) -> str:
 
 def news_text(title: str, portal: PortalData, moment: dt.datetime) -> str:
     categories = ", ".join(category.name for category in portal.categories)
-    front = _COMMON.format(title=title.replace('"', "'"), now=_now(moment)) + NEWS.format(
+    front = _COMMON.format(title=quoted(title), now=_now(moment)) + NEWS.format(
         category=portal.categories[0].name,
         categories=categories,
         default_author=portal.site.default_author,
         year=moment.year,
     )
-    return f"---\n{front}---\n{BODY.format(what='bài viết')}"
+    return f"---\n{front}{OPTIONAL}---\n{BODY.format(what='bài viết')}"
 
 
 def notice_text(kind: str, title: str, portal: PortalData, moment: dt.datetime) -> str:
     units = ", ".join(unit.id for unit in portal.units.values() if unit.valid_on(moment.date()))
-    front = _COMMON.format(title=title.replace('"', "'"), now=_now(moment))
+    front = _COMMON.format(title=quoted(title), now=_now(moment))
     front += NOTICE.format(kind=kind, units=units)
     front += (AUCTION if kind == "auction" else SELECTION).format()
     front += TAIL.format(year=moment.year)
-    return f"---\n{front}---\n{BODY.format(what='thông báo')}"
+    return f"---\n{front}{OPTIONAL}---\n{BODY.format(what='thông báo')}"
 
 
 def new_file(kind: str, title: str, portal: PortalData, content_root: Path, moment: dt.datetime) -> Path:
