@@ -24,6 +24,7 @@ PORTAL_PREVIEW = True
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "strict_build",
+    "parallel_build",  # content read and pages rendered on every core
     "portal_site",
     "yaml_frontmatter",
     "publication",
@@ -234,7 +235,15 @@ FOOTER_LINKS = [
     {"label": "Sơ đồ trang (XML)", "url": "sitemap.xml"},
 ]
 # Autoescape: every value from content is text; rendered Markdown is marked safe explicitly.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
+# auto_reload off: Pelican makes a new environment for every build, so the check it saves
+# (a stat of each template on every include) never finds anything.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+    "auto_reload": False,
+}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

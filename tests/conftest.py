@@ -53,10 +53,14 @@ def make_project(folder: Path) -> Path:
     return folder
 
 
-def run_build(project: Path, output: Path, settings: str = "pelicanconf.py", today: str = TODAY) -> Build:
+def run_build(
+    project: Path, output: Path, settings: str = "pelicanconf.py", today: str = TODAY, extra: list[str] = ()
+) -> Build:
+    """`extra`: Pelican settings as KEY=JSON (its -e option)."""
     env = {**os.environ, "PORTAL_TODAY": today}
+    options = ["-e", *extra] if extra else []
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output)],
+        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output), *options],
         cwd=project,
         env=env,
         capture_output=True,

@@ -72,6 +72,7 @@ def test_english_pages_mark_every_vietnamese_text(site, path):
     main = page.select_one("main")
     assert _untagged_vietnamese(main) == []
     assert crumbs(page)[0] == "Home" and page.select_one(".breadcrumbs")["aria-label"] == "Breadcrumb"
+    assert page.select_one(".skip-link").get_text() == "Skip to main content"
     headings = [h.get_text(strip=True) for h in main.select("h2, h3")]
     assert "Regional Civil Judgment Enforcement Office No. 1 – Lang Son" in headings
     assert "Provincial agency and regional offices" in headings

@@ -1,7 +1,7 @@
 """Theme assets with content-hashed names, so servers can cache them for a year.
 
 Templates write `{{ 'theme/css/site.css' | asset }}` and get `theme/css/site.<hash>.css`;
-the hashed copy is written beside the original when the build finishes.
+a hashed copy of every theme stylesheet and script is written when the build finishes.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ import shutil
 from functools import cache
 from pathlib import Path
 
+from jinja2 import pass_context
 from pelican import signals
 
 THEME_PREFIX = "theme/"
+HASHED_SUFFIXES = (".css", ".js")
 
 
 @cache
@@ -24,31 +26,25 @@ def _hashed_name(theme_static: str, path: str) -> str:
     return f"{stem}.{digest}.{suffix}"
 
 
-class AssetFilter:
-    """`{{ 'theme/css/site.css' | asset }}`; a class, not a closure, so that settings stay
-    picklable for Pelican's content cache."""
-
-    def __init__(self, theme_static: str, used: set[str]) -> None:
-        self.theme_static, self.used = theme_static, used
-
-    def __call__(self, path: str) -> str:
-        self.used.add(path)
-        return _hashed_name(self.theme_static, path)
+@pass_context
+def asset(context, path: str) -> str:
+    """Takes the template context so that Jinja never folds it into a compiled template
+    (compiled templates are cached; the hash must follow the file, not the template)."""
+    return _hashed_name(str(Path(context["THEME"]) / "static"), path)
 
 
 def _install_filter(pelican) -> None:
-    theme_static = str(Path(pelican.settings["THEME"]) / "static")
     _hashed_name.cache_clear()
-    used: set[str] = set()
-    pelican.settings.setdefault("JINJA_FILTERS", {})["asset"] = AssetFilter(theme_static, used)
-    pelican.settings["_ASSETS_USED"] = used
+    pelican.settings.setdefault("JINJA_FILTERS", {})["asset"] = asset
 
 
 def _write_hashed(pelican) -> None:
     output = Path(pelican.output_path)
     theme_static = str(Path(pelican.settings["THEME"]) / "static")
-    for path in sorted(pelican.settings.get("_ASSETS_USED", ())):
-        shutil.copyfile(output / path, output / _hashed_name(theme_static, path))
+    for source in sorted(Path(theme_static).rglob("*")):
+        if source.suffix in HASHED_SUFFIXES and source.is_file():
+            path = THEME_PREFIX + source.relative_to(theme_static).as_posix()
+            shutil.copyfile(output / path, output / _hashed_name(theme_static, path))
 
 
 def register() -> None:

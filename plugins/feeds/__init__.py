@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from parallel_build import run_later
 from portal import urls
 from portal.notice_text import notice_facts
 from portal.notices import NOTICE_TYPES
@@ -45,6 +46,10 @@ def _notice_entry(notice, base_url: str, units: dict) -> FeedEntry:
 
 
 def _write_all(generator, writer) -> None:
+    run_later(writer, lambda: _write_feeds(generator, writer))  # on any core
+
+
+def _write_feeds(generator, writer) -> None:
     settings = generator.settings
     site, units = settings["SITE"], settings["UNITS"]
     base_url = settings["PORTAL_URL"]

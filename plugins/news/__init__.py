@@ -11,15 +11,22 @@ from pelican import signals
 WINDOW = 40
 
 
-def _groups(article) -> list[str]:
-    return [f"tag:{tag.slug}" for tag in getattr(article, "tags", [])] + [f"category:{article.category}"]
+def _keys(article) -> tuple[frozenset, str]:
+    """Tag slugs and category slug (compared as strings: Pelican's own equality of tags
+    and categories slugifies both sides on every comparison)."""
+    return frozenset(tag.slug for tag in getattr(article, "tags", [])), article.category.slug
 
 
-def related_posts(article, members: dict[str, list], positions: dict, limit: int) -> list:
+def _groups(keys: tuple[frozenset, str]) -> list[str]:
+    tags, category = keys
+    return [f"tag:{tag}" for tag in sorted(tags)] + [f"category:{category}"]
+
+
+def related_posts(article, members: dict[str, list], positions: dict, keys: dict, limit: int) -> list:
     """Posts sharing tags (weighted double) or the category, most related, then nearest."""
-    tags = {tag.slug for tag in getattr(article, "tags", [])}
+    tags, category = keys[id(article)]
     candidates = {}
-    for group in _groups(article):
+    for group in _groups(keys[id(article)]):
         posts = members[group]
         here = positions[(group, id(article))]
         for other in posts[max(0, here - WINDOW) : here + WINDOW + 1]:
@@ -27,8 +34,8 @@ def related_posts(article, members: dict[str, list], positions: dict, limit: int
                 candidates[id(other)] = other
     scored = []
     for other in candidates.values():
-        score = 2 * len(tags & {tag.slug for tag in getattr(other, "tags", [])})
-        score += other.category == article.category
+        other_tags, other_category = keys[id(other)]
+        score = 2 * len(tags & other_tags) + (other_category == category)
         distance = abs((other.date - article.date).total_seconds())
         scored.append((-score, distance, other.source_path, other))
     scored.sort(key=lambda entry: entry[:3])
@@ -38,16 +45,17 @@ def related_posts(article, members: dict[str, list], positions: dict, limit: int
 def _link_posts(generator) -> None:
     articles = generator.articles  # newest first
     limit = generator.settings.get("RELATED_POSTS", 4)
+    keys = {id(article): _keys(article) for article in articles}
     members: dict[str, list] = defaultdict(list)
     positions = {}
     for article in articles:
-        for group in _groups(article):
+        for group in _groups(keys[id(article)]):
             positions[(group, id(article))] = len(members[group])
             members[group].append(article)
     for index, article in enumerate(articles):
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None
-        article.related = related_posts(article, members, positions, limit)
+        article.related = related_posts(article, members, positions, keys, limit)
     for draft in generator.drafts:
         draft.newer = draft.older = None
         draft.related = []

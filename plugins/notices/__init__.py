@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
+from parallel_build import run_later
 from portal.formatting import human_size
 from portal.notices import ASSET_CATEGORIES, NOTICE_TYPES, STATUSES
 
@@ -128,7 +129,8 @@ class NoticesGenerator(Generator):
                     chosen,
                     **ALL_NOTICES_FEED,
                 )
-        self._write_calendars(Path(writer.output_path))
+        output = Path(writer.output_path)
+        run_later(writer, lambda: self._write_calendars(output))  # on any core
         write_open_data(Path(writer.output_path), self.notices, settings["PORTAL_URL"])
         write("du-lieu/index.html", self.get_template("open_data"), self.context, url="du-lieu/")
         self._listing(

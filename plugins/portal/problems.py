@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ERROR = "error"
@@ -31,17 +33,21 @@ class Problem:
         return asdict(self)
 
 
+@lru_cache(maxsize=64)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
 def display_path(path: str | Path, root: str | Path | None = None) -> str:
-    """A path as editors see it: relative to where they work (or the project), with slashes."""
-    path = Path(path)
-    for base in (Path.cwd(), root):
-        if base is None:
-            continue
-        try:
-            return path.resolve().relative_to(Path(base).resolve()).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+    """A path as editors see it: relative to where they work (or the project), with slashes.
+    Called for every content file, so symlinks are resolved only when the plain path fails."""
+    bases = [_real(os.getcwd())] + ([_real(str(root))] if root is not None else [])
+    for candidate in (os.path.abspath(path), None):
+        candidate = candidate or os.path.realpath(path)
+        for base in bases:
+            if candidate == base or candidate.startswith(base + os.sep):
+                return Path(os.path.relpath(candidate, base)).as_posix()
+    return Path(path).as_posix()
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

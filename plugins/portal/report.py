@@ -14,13 +14,24 @@ class BuildReport:
         self.problems: list[Problem] = []
         # Files the reader refused (their problems are already here), as absolute paths.
         self.rejected: set[str] = set()
-        # What the collection checks need of refused files (slugs, `previous` targets).
-        self.rejected_entries: list = []
+        # What the collection checks need of refused files (slugs, `previous` targets), by
+        # path: a file read twice (parallel_build reads ahead) is still one entry.
+        self._rejected_entries: dict[str, object] = {}
 
     def reset(self) -> None:
         self.problems = []
         self.rejected = set()
-        self.rejected_entries = []
+        self._rejected_entries = {}
+
+    def reject(self, absolute_path: str, entry=None) -> None:
+        """The reader refused this file; `entry` is what the collection checks need of it."""
+        self.rejected.add(absolute_path)
+        if entry is not None:
+            self._rejected_entries[absolute_path] = entry
+
+    @property
+    def rejected_entries(self) -> list:
+        return list(self._rejected_entries.values())
 
     def was_rejected(self, relative_path: str) -> bool:
         return any(path.endswith(f"/{relative_path}") for path in self.rejected)

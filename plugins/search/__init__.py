@@ -9,9 +9,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from parallel_build import run_later
 from portal.notices import ASSET_CATEGORIES, NOTICE_TYPE_SHORT, STATUSES
 
-from .index import build_index
+from .index import build_index, index_version
 from .records import NEWS_TYPE, article_record, notice_record
 
 SEARCH_URL = "tim-kiem/"
@@ -48,12 +49,16 @@ class SearchGenerator(Generator):
     def generate_output(self, writer) -> None:
         records = self.records()
         labels = labels_for(self.settings, records, self.context.get("search_types", []))
-        version, files = build_index(records, labels, status_types=NOTICE_TYPE_SHORT)
+        version = index_version(records, labels, NOTICE_TYPE_SHORT)
         folder = Path(writer.output_path) / INDEX_FOLDER / version
-        for relative, payload in files.items():
-            target = folder / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(payload)
+
+        def write_index() -> None:
+            for relative, payload in build_index(records, labels, NOTICE_TYPE_SHORT)[1].items():
+                target = folder / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(payload)
+
+        run_later(writer, write_index)  # the longest single job of the build: on any core
         writer.write_file(
             f"{SEARCH_URL}index.html",
             self.get_template("search"),

@@ -16,6 +16,7 @@ the results on screen — not the whole index, whose size grows with the corpus.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -23,6 +24,7 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 from portal.text import fold, nfc
 
@@ -184,7 +186,20 @@ def build_index(
         "statusTypes": [type_id for type_id in ids["types"] if type_id in status_types],
     }
     files["meta.json"] = _compact(meta)
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + files[path])
-    return digest.hexdigest()[:12], files
+    return index_version(records, labels, status_types), files
+
+
+def index_version(
+    records: Iterable[SearchRecord], labels: dict[str, list], status_types: Iterable[str] = ()
+) -> str:
+    """The index's folder name: a digest of what the index is built from and of the code
+    that builds it, so that pages can name it before the (long) build has run, and it
+    changes whenever the index can."""
+    digest = hashlib.sha256(_BUILDER_SOURCE)
+    for record in order(records):
+        digest.update(repr(dataclasses.astuple(record)).encode() + b"\0")
+    digest.update(repr((labels, sorted(status_types))).encode())
+    return digest.hexdigest()[:12]
+
+
+_BUILDER_SOURCE = Path(__file__).read_bytes()

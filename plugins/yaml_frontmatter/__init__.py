@@ -42,14 +42,12 @@ class PortalMarkdownReader(MarkdownReader):
     def read(self, source_path: str):
         portal = load_portal_data(self.settings)
         if portal is None:
-            REPORT.rejected.add(str(Path(source_path).resolve()))
+            REPORT.reject(str(Path(source_path).resolve()))
             raise ContentRejected(source_path)
         document = load_document(Path(source_path), portal, Path(self.settings["PATH"]))
         REPORT.add(document.problems)
         if not document.ok:
-            REPORT.rejected.add(str(Path(source_path).resolve()))
-            if document.entry() is not None:
-                REPORT.rejected_entries.append(document.entry())
+            REPORT.reject(str(Path(source_path).resolve()), document.entry())
             raise ContentRejected(document.source)
         content = render_markdown(document.body, self.settings["MARKDOWN"])
         return content, self.metadata_for(document, portal)

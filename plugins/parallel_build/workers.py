@@ -1,0 +1,105 @@
+"""Jobs shared between this process and forked children. A child sees the whole build as
+it stands (copy-on-write: nothing is sent to it); every process takes the next job from a
+shared counter until none is left, so a long job does not hold the others back. A child
+sends back its results and the build problems it found."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from portal.problems import Problem
+from portal.report import REPORT
+
+
+def worker_count(settings: dict, jobs: int, per_worker: int) -> int:
+    """PORTAL_BUILD_WORKERS (default: the cores), never more than one per `per_worker`
+    jobs; 1 where there is no os.fork."""
+    wanted = int(settings.get("PORTAL_BUILD_WORKERS") or os.cpu_count() or 1)
+    if not hasattr(os, "fork"):
+        return 1
+    return max(1, min(wanted, jobs // per_worker))
+
+
+def in_parallel(jobs: list, run: Callable[[Any], Any], workers: int) -> list:
+    """`run(job)` for every job, on `workers` processes; the results in job order (None
+    for the jobs of a child that failed: its failure is a build problem)."""
+    if workers < 2:
+        return [run(job) for job in jobs]
+    taken = multiprocessing.Value("q", 0)
+
+    def run_jobs() -> dict[int, Any]:
+        results = {}
+        while True:
+            with taken.get_lock():
+                index = taken.value
+                taken.value += 1
+            if index >= len(jobs):
+                return results
+            results[index] = run(jobs[index])
+
+    gc.freeze()  # children then leave the shared objects' memory pages alone
+    try:
+        children = [_fork(run_jobs) for _ in range(workers - 1)]
+    finally:
+        gc.unfreeze()
+    from_children: dict[int, Any] = {}
+    try:
+        results = run_jobs()
+    finally:  # even when a job fails here: a child must not wait on a full pipe
+        for child in children:
+            from_children.update(_collect(*child) or {})
+    results.update(from_children)
+    return [results.get(index) for index in range(len(jobs))]
+
+
+def _plain_output() -> None:
+    """In a child: write to the real streams, past rich's live display. The parent's other
+    threads are not in the child, but a lock one of them held (the display's refresh thread
+    holds the console's) stays held there for ever."""
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    for logger in {logging.getLogger(), logging.getLogger("pelican")}:
+        for handler in list(logger.handlers):
+            if hasattr(handler, "console"):  # rich's handler writes through the console
+                plain = logging.StreamHandler(sys.stderr)
+                plain.setLevel(handler.level)
+                logger.removeHandler(handler)
+                logger.addHandler(plain)
+
+
+def _fork(run_jobs: Callable[[], dict]) -> tuple[int, int]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return pid, read_end
+    os.close(read_end)
+    try:
+        _plain_output()
+        known = len(REPORT.problems)
+        results = run_jobs()
+        payload = {"results": results, "problems": REPORT.problems[known:]}
+    except BaseException as error:  # whatever happens, the parent must hear of it
+        payload = {"error": f"{type(error).__name__}: {error}"}
+    with os.fdopen(write_end, "wb") as pipe:
+        pickle.dump(payload, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    os._exit(0)
+
+
+def _collect(pid: int, read_end: int) -> dict | None:
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()  # read all before waiting: a full pipe would block the child
+    _, status = os.waitpid(pid, 0)
+    payload = pickle.loads(data) if data else {"error": f"mã thoát {os.waitstatus_to_exitcode(status)}"}
+    if "error" in payload:
+        message = f"Lỗi khi dựng trang (tiến trình dựng song song): {payload['error']}"
+        REPORT.add([Problem("(pelican)", None, None, message, code="parallel")])
+        return None
+    REPORT.add(payload["problems"])
+    return payload["results"]
