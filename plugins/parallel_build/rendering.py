@@ -5,9 +5,11 @@ calendars, feeds). When all generators are done, the queue is shared out, jobs f
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Callable
 
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from .workers import in_parallel, worker_count
 
@@ -35,12 +37,21 @@ class QueueingWriter(Writer):
         return super().write_file(name, _Queued(template, self), context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
-        # Called right after render(): the file the queued page goes to (or os.devnull
-        # where Pelican decided not to overwrite).
-        handle = super()._open_w(filename, encoding, override)
+        """Called right after render(): Pelican's own overwrite rules (as in its `_open_w`),
+        deciding where the queued page goes, but nothing is written yet."""
+        target = filename
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
+            target = os.devnull
+        elif filename in self._written_files and not override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}": already written')
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
         if self.queue and self.queue[-1][2] is None:
-            self.queue[-1][2] = handle.name
-        return handle
+            self.queue[-1][2] = target
+        return io.StringIO()  # receives the empty render
 
     def render_queue(self) -> None:
         jobs = self.jobs + self.queue

@@ -93,10 +93,16 @@ def _fork(run_jobs: Callable[[], dict]) -> tuple[int, int]:
 
 
 def _collect(pid: int, read_end: int) -> dict | None:
+    # Unpickled as it arrives (no copy of the whole payload in memory), before waiting: the
+    # child cannot end while the pipe is full.
     with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()  # read all before waiting: a full pipe would block the child
+        try:
+            payload = pickle.load(pipe)
+        except (EOFError, pickle.UnpicklingError):
+            payload = None
     _, status = os.waitpid(pid, 0)
-    payload = pickle.loads(data) if data else {"error": f"mã thoát {os.waitstatus_to_exitcode(status)}"}
+    if payload is None:
+        payload = {"error": f"mã thoát {os.waitstatus_to_exitcode(status)}"}
     if "error" in payload:
         message = f"Lỗi khi dựng trang (tiến trình dựng song song): {payload['error']}"
         REPORT.add([Problem("(pelican)", None, None, message, code="parallel")])
