@@ -85,6 +85,32 @@ def vanished(live: Path, new: Path) -> list[str]:
     return sorted(site_paths(live) - site_paths(new) - intentionally_removed())
 
 
+def removed_debtors_listed(release: Path) -> list[str]:
+    """Debtors whose removal date has passed (by today's data and PORTAL_TODAY) whose names
+    `release` still shows: it was built before their removal, and serving it again would
+    publish them again, which the law forbids."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    import html
+
+    from portal.clock import today
+    from portal.section_data import load_debtors
+
+    units = {path.stem for path in (ROOT / "data" / "debtors").glob("*.csv")}
+    debtors, _ = load_debtors(ROOT / "data", units)
+    removed = {
+        debtor.name
+        for rows in debtors.values()
+        for debtor in rows
+        if debtor.removed_on is not None and debtor.removed_on <= today()
+    }
+    found = set()
+    for path in release.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml", ".csv", ".txt") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found |= {name for name in removed - found if name in text or html.escape(name) in text}
+    return sorted(found)
+
+
 def write_manifest(release: Path) -> None:
     lines = []
     for path in sorted(p for p in release.rglob("*") if p.is_file() and p.name != MANIFEST):

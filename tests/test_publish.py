@@ -13,8 +13,8 @@ from test_editor_tools import scripted_project
 ROUND_TWO = "content/notices/2026/ban-dau-gia-nha-dat-xa-huu-lung-lan-2.md"
 
 
-def run(project: Path, releases: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PORTAL_TODAY": "2026-11-25", "PORTAL_RELEASES": str(releases)}
+def run(project: Path, releases: Path, *args: str, today: str = "2026-11-25") -> subprocess.CompletedProcess:
+    env = {**os.environ, "PORTAL_TODAY": today, "PORTAL_RELEASES": str(releases)}
     return subprocess.run(
         [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True, timeout=600
     )
@@ -72,6 +72,15 @@ def test_publish_rollback_and_guards(tmp_path):
     rolled = run(project, releases, "scripts/publish", "--rollback")
     assert rolled.returncode == 0, rolled.stderr
     assert live_of(releases) == release_a and os.readlink(releases / "previous") == release_b
+
+    # Release B lists Triệu Thị Lan, to be removed on 15/12/2026: from that day, going back
+    # to it would publish her again.
+    assert "Triệu Thị Lan" in (
+        releases / release_b / "nguoi-phai-thi-hanh-an-chua-co-dieu-kien/khu-vuc-1/index.html"
+    ).read_text(encoding="utf-8")
+    refused = run(project, releases, "scripts/publish", "--rollback", today="2026-12-15")
+    assert refused.returncode == 1 and "1 người phải thi hành án" in refused.stderr
+    assert live_of(releases) == release_a
 
     # Deploy the live release to a "server" folder with rsync; checksums are verified there.
     server = tmp_path / "server"
