@@ -294,16 +294,23 @@ def _notice_file(project: Path, name: str, fields: dict, body: str = "Nội dung
     (project / NOTICES_2026 / f"{name}.md").write_text(f"---\n{front}---\n{body}\n", encoding="utf-8")
 
 
-def _auction_fields(text: str) -> dict:
-    """An auction published 20/11/2026 whose every string field holds `text`."""
+def _shared_fields(text: str, title: str, notice_type: str) -> dict:
+    """The fields every notice type has, published 20/11/2026."""
     return {
-        "title": f"{text} đấu giá",
+        "title": f"{text} {title}",
         "date": "2026-11-20 08:00",
         "summary": text,
-        "notice_type": "auction",
+        "notice_type": notice_type,
         "unit": "khu-vuc-1",
         "asset_kind": "movable",
         "asset_category": "vehicle",
+    }
+
+
+def _auction_fields(text: str) -> dict:
+    """An auction whose every string field holds `text`."""
+    return {
+        **_shared_fields(text, "đấu giá", "auction"),
         "assets": [{key: text for key in ("name", "quantity", "quality", "location", "papers")}],
         "starting_price": 500000000,
         "vat": "excluded",
@@ -329,13 +336,7 @@ def _auction_fields(text: str) -> dict:
 
 def _selection_fields(text: str) -> dict:
     return {
-        "title": f"{text} lựa chọn",
-        "date": "2026-11-20 08:00",
-        "summary": text,
-        "notice_type": "auctioneer_selection",
-        "unit": "khu-vuc-1",
-        "asset_kind": "movable",
-        "asset_category": "vehicle",
+        **_shared_fields(text, "lựa chọn", "auctioneer_selection"),
         "assets": [{"name": text, "location": text}],
         "application": {"from": "2026-11-20 08:00", "to": "2026-12-04 17:00", "place": text, "method": text},
         "criteria": [text, text],

@@ -131,7 +131,7 @@ class NoticesGenerator(Generator):
                 )
         output = Path(writer.output_path)
         run_later(writer, lambda: self._write_calendars(output))  # on any core
-        write_open_data(Path(writer.output_path), self.notices, settings["PORTAL_URL"])
+        write_open_data(output, self.notices, settings["PORTAL_URL"])
         write("du-lieu/index.html", self.get_template("open_data"), self.context, url="du-lieu/")
         self._listing(
             write,

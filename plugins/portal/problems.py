@@ -42,8 +42,7 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
     """A path as editors see it: relative to where they work (or the project), with slashes.
     Called for every content file, so symlinks are resolved only when the plain path fails."""
     bases = [_real(os.getcwd())] + ([_real(str(root))] if root is not None else [])
-    for candidate in (os.path.abspath(path), None):
-        candidate = candidate or os.path.realpath(path)
+    for candidate in (resolve(path) for resolve in (os.path.abspath, os.path.realpath)):
         for base in bases:
             if candidate == base or candidate.startswith(base + os.sep):
                 return Path(os.path.relpath(candidate, base)).as_posix()
