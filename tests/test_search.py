@@ -37,6 +37,16 @@ def found(page) -> int:
     return int(page.get_attribute("#search-count", "data-count"))
 
 
+def show_all(page):
+    """Presses "Xem thêm" until every result is listed."""
+    while page.is_visible("#search-more"):
+        shown = page.locator("#search-results li").count()
+        page.click("#search-more")
+        page.wait_for_function("n => document.querySelectorAll('#search-results li').length > n", arg=shown)
+        settled(page)
+    return page
+
+
 def open_data(site) -> list[dict]:
     return json.loads((site.output / "du-lieu/thong-bao.json").read_text(encoding="utf-8"))["notices"]
 
@@ -74,8 +84,9 @@ def test_d_and_case_and_decomposed_input_match_alike(browser_page):
 
 
 def test_exact_diacritics_rank_first(browser_page, site):
-    page = search(browser_page.open("/tim-kiem/"), "?q=%C4%91%E1%BA%A1t")  # "đạt"
+    page = show_all(search(browser_page.open("/tim-kiem/"), "?q=%C4%91%E1%BA%A1t"))  # "đạt"
     links = result_links(page)
+    assert len(links) == found(page)
     assert len(links) >= 3
 
     def has_exact(link: str) -> bool:
@@ -88,7 +99,7 @@ def test_exact_diacritics_rank_first(browser_page, site):
 
 
 def test_type_filter_counts_and_results(browser_page, site):
-    page = search(browser_page.open("/tim-kiem/"), "?type=auction")
+    page = show_all(search(browser_page.open("/tim-kiem/"), "?type=auction"))
     expected = [n for n in open_data(site) if n["notice_type"] == "auction"]
     assert found(page) == len(expected)
     assert all(
@@ -117,7 +128,7 @@ def test_combined_filters_match_the_open_data(browser_page, site):
         browser_page.open("/tim-kiem/"),
         "?type=auction&asset=land&asset=house&status=open&status=upcoming&min_price=500000000",
     )
-    assert set(result_links(page)) == expected
+    assert set(result_links(show_all(page))) == expected
     assert found(page) == len(expected)
 
 
@@ -246,10 +257,10 @@ def test_only_notices_have_a_status_and_counts_match_the_open_data(browser_page,
     for status in ("upcoming", "open", "closed", "ended", "cancelled", "postponed"):
         expected = sum(1 for n in notices if n["status"] == status)
         assert page.text_content(f"[data-facet-count='status:{status}']") == f"({expected})", status
-    page = search(page, "?status=ended")
+    page = show_all(search(page, "?status=ended"))
     assert found(page) == sum(1 for n in notices if n["status"] == "ended")
     assert all(link.startswith("/thong-bao/") for link in result_links(page))
-    page = search(page, "?type=legal_document&type=procedure")
+    page = show_all(search(page, "?type=legal_document&type=procedure"))
     cards = page.locator("#search-results li")
     assert cards.count() >= 2
     assert page.locator("#search-results .status").count() == 0
@@ -334,3 +345,36 @@ def test_unknown_filter_values_and_negative_prices_are_ignored(browser_page):
     page = search(page, "?type=bogus&type=auction")
     assert page.is_checked("input[name=type][value=auction]")
     assert found(page) == int(page.text_content("[data-facet-count='type:auction']").strip("()"))
+
+
+def statuses_shown(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#search-results li", "items => items.map(li => (li.querySelector('.status') || {}).textContent || '')"
+    )
+
+
+def test_results_while_retyping_are_those_of_a_fresh_search(browser_page):
+    # Result cards still in the results are kept between keystrokes: none may go stale.
+    page = settled(browser_page.open("/tim-kiem/"))
+    for typed in ("dau gia", "xe", "dau gia dat", "dau", "quyen su dung dat"):
+        type_into(page, typed)
+        kept = (result_links(page), statuses_shown(page), found(page))
+        fresh = browser_page.context.new_page()  # cards built anew
+        fresh.goto(page.url)
+        settled(fresh)
+        assert kept == (result_links(fresh), statuses_shown(fresh), found(fresh)), typed
+        assert len(set(kept[0])) == len(kept[0]), typed
+        fresh.close()
+
+
+def test_more_button_shows_the_next_results(browser_page):
+    page = search(browser_page.open("/tim-kiem/"), "?sort=date")
+    total = found(page)
+    first = result_links(page)
+    assert total > len(first) == 10 and page.is_visible("#search-more")
+    page.click("#search-more")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 10")
+    settled(page)
+    both = result_links(page)
+    assert both[:10] == first and len(both) == min(total, 20) and len(set(both)) == len(both)
+    assert len(set(result_links(show_all(page)))) == total

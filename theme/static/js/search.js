@@ -9,7 +9,9 @@
   var FACETS = ["type", "status", "asset", "unit"];
   var LABEL_KEYS = { type: "types", status: "statuses", asset: "assets", unit: "units" };
   var FIELD_SCORES = [[8, 6], [4, 3], [2, 2], [1, 1]]; // title, facts, summary, body
-  var PAGE_SIZE = 20;
+  // Results shown at once, then "Xem thêm": a phone screen holds about three, and every new
+  // card is laid out again on each keystroke.
+  var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 120; // wait while typing, unless the words' index files are loaded already
   var MAX_SHORT_BUCKETS = 12; // a 1–2 letter last word is prefix-matched over at most this many buckets
   var VN_OFFSET_MINUTES = 7 * 60;
@@ -376,13 +378,37 @@
     if (display[2]) { item.appendChild(element("p", "result-summary", display[2])); }
     return item;
   }
+  // Only what changed is touched: every text or class written costs layout on the next frame.
+  function setText(node, text) {
+    if (node.textContent !== text) { node.textContent = text; }
+  }
+  var countNodes = null;
   function showCounts(counts) {
-    form.querySelectorAll("[data-facet-count]").forEach(function (node) {
-      var parts = node.getAttribute("data-facet-count").split(":");
-      var value = counts[parts[0]][parts[1]] || 0;
-      node.textContent = "(" + value + ")";
-      node.parentNode.classList.toggle("facet-empty", value === 0);
+    countNodes = countNodes || Array.prototype.map.call(form.querySelectorAll("[data-facet-count]"), function (node) {
+      return { node: node, key: node.getAttribute("data-facet-count").split(":"), value: null };
     });
+    countNodes.forEach(function (entry) {
+      var value = counts[entry.key[0]][entry.key[1]] || 0;
+      if (value === entry.value) { return; }
+      entry.node.textContent = "(" + value + ")";
+      entry.node.parentNode.classList.toggle("facet-empty", value === 0);
+      entry.value = value;
+    });
+  }
+  // Result cards are kept by document and status, so a card still in the results is moved
+  // (or left where it is), not built again.
+  var cards = new Map();
+  function showResults(page, rows, now) {
+    var kept = new Map();
+    page.forEach(function (doc, position) {
+      var key = doc + ":" + statusId(doc, now);
+      var card = cards.get(key) || resultItem(doc, rows(doc), now);
+      kept.set(key, card);
+      var here = results.children[position];
+      if (here !== card) { results.insertBefore(card, here || null); }
+    });
+    while (results.children.length > page.length) { results.lastElementChild.remove(); }
+    cards = kept;
   }
   function hasFilters(state) {
     return FACETS.some(function (facet) { return state[facet].length; }) || state.min_price || state.max_price;
@@ -406,13 +432,9 @@
         return load("d/" + n + ".json").then(function (rows) { chunks[n] = rows; });
       })).then(function () {
         if (sequence !== current) { return; }
-        var items = document.createDocumentFragment();
-        page.forEach(function (doc) {
-          items.appendChild(resultItem(doc, chunks[Math.floor(doc / meta.chunk)][doc % meta.chunk], found.now));
-        });
-        results.replaceChildren(items);
+        showResults(page, function (doc) { return chunks[Math.floor(doc / meta.chunk)][doc % meta.chunk]; }, found.now);
         showCounts(found.counts);
-        count.textContent = hits.length ? "Tìm thấy " + hits.length + " kết quả" : "Không tìm thấy kết quả nào";
+        setText(count, hits.length ? "Tìm thấy " + hits.length + " kết quả" : "Không tìm thấy kết quả nào");
         count.setAttribute("data-count", String(hits.length));
         empty.hidden = hits.length > 0;
         failure.hidden = true;
@@ -425,6 +447,7 @@
     }).catch(function () {
       if (sequence !== current) { return; }
       results.replaceChildren();
+      cards = new Map();
       count.textContent = "Không tải được kết quả tìm kiếm.";
       count.removeAttribute("data-count");
       empty.hidden = more.hidden = true;
