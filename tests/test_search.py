@@ -349,7 +349,8 @@ def test_unknown_filter_values_and_negative_prices_are_ignored(browser_page):
 
 def statuses_shown(page) -> list[str]:
     return page.eval_on_selector_all(
-        "#search-results li", "items => items.map(li => (li.querySelector('.status') || {}).textContent || '')"
+        "#search-results li",
+        "items => items.map(li => (li.querySelector('.status') || {}).textContent || '')",
     )
 
 
