@@ -89,6 +89,14 @@ def test_calendar_parses_back(site):
     assert any(summary.startswith("Đấu giá:") for summary in summaries)
 
 
+def test_calendar_bytes_are_those_icalendar_writes(site):
+    # Events are serialized once and the calendar put together from the parts: the result
+    # must be what icalendar writes for the whole calendar.
+    for path in (site.output / "thong-bao/lich-dau-gia.ics", site.output / ROUND_TWO / "lich.ics"):
+        written = path.read_bytes()
+        assert Calendar.from_ical(written).to_ical() == written, path
+
+
 TAM_THANH = "thong-bao/ban-dau-gia-nha-dat-phuong-tam-thanh/"
 TAM_THANH_2 = "thong-bao/ban-dau-gia-nha-dat-phuong-tam-thanh-thong-bao-lan-2/"
 CANCELLED = "thong-bao/ban-dau-gia-nha-dat-xa-van-quan/"

@@ -10,6 +10,7 @@ from pelican import signals
 
 from parallel_build import run_later
 from portal import urls
+from portal.documents import newest_first
 from portal.notice_text import notice_facts
 from portal.notices import NOTICE_TYPES
 
@@ -74,7 +75,7 @@ def _write_feeds(generator, writer) -> None:
         entries = [_news_entry(article, base_url) for article in articles]
         stream("category", category.slug, category.name, category.url, entries)
 
-    notices = sorted(generator.context.get("notices", []), key=lambda n: n.date, reverse=True)
+    notices = newest_first(generator.context.get("notices", []))
     entries = [(notice, _notice_entry(notice, base_url, units)) for notice in notices]
     stream("notices", "", "Thông báo", settings["NOTICES_URL"], [e for _, e in entries])
     for type_id, type_slug in settings["NOTICE_TYPE_SLUGS"].items():

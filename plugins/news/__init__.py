@@ -6,6 +6,8 @@ from collections import defaultdict
 
 from pelican import signals
 
+from portal.documents import newest_first
+
 # Related posts are looked for among the posts nearest in time in each shared tag or
 # category: linear in the number of posts, and recent context is the relevant one.
 WINDOW = 40
@@ -42,6 +44,10 @@ def related_posts(article, members: dict[str, list], positions: dict, keys: dict
     return [entry[-1] for entry in scored[:limit]]
 
 
+def _order(generator) -> None:
+    generator.articles[:] = newest_first(generator.articles)  # before tags and archives are made
+
+
 def _link_posts(generator) -> None:
     articles = generator.articles  # newest first
     limit = generator.settings.get("RELATED_POSTS", 4)
@@ -62,4 +68,5 @@ def _link_posts(generator) -> None:
 
 
 def register() -> None:
+    signals.article_generator_pretaxonomy.connect(_order)
     signals.article_generator_finalized.connect(_link_posts)

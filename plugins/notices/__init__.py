@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from parallel_build import run_later
+from portal.documents import newest_first
 from portal.formatting import human_size
 from portal.notices import ASSET_CATEGORIES, NOTICE_TYPES, STATUSES
 
@@ -33,7 +34,7 @@ class NoticesGenerator(Generator):
     def generate_context(self) -> None:
         now = self.context["build_now"]
         units = self.settings["UNITS"]
-        notices = sorted(self.context.get("notices", []), key=lambda n: (n.date, n.slug), reverse=True)
+        notices = newest_first(self.context.get("notices", []))
         held = self.context.get("held_notices", [])
         for notice in notices + held:
             notice.status_id = notice.record.status_on(now)
@@ -147,18 +148,18 @@ class NoticesGenerator(Generator):
         base_url = self.settings["PORTAL_URL"]
         domain = urlsplit(base_url).hostname or "localhost"
         site = self.settings["SITE"]
-        upcoming = []
+        upcoming, serialized = [], {}
         for notice in self.notices:
             events = notice_events(notice, base_url, domain)
             if notice.record.is_auction and notice.record.auction:
                 target = output / notice.save_as.replace("index.html", "lich.ics")
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(calendar_bytes(notice.title, events))
+                target.write_bytes(calendar_bytes(notice.title, events, serialized))
             if notice.status_id in ACTIVE and not notice.superseded:
                 upcoming += events
         target = output / self.settings["NOTICE_CALENDAR"]
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(calendar_bytes(f"Lịch đấu giá – {site.short_name}", upcoming))
+        target.write_bytes(calendar_bytes(f"Lịch đấu giá – {site.short_name}", upcoming, serialized))
 
 
 def _get_generators(pelican):

@@ -93,12 +93,26 @@ def notice_events(notice, base_url: str, domain: str) -> list[Event]:
     return events
 
 
-def calendar_bytes(name: str, events: list[Event]) -> bytes:
-    calendar = _calendar(name)
+def calendar_bytes(name: str, events: list[Event], serialized: dict | None = None) -> bytes:
+    """The calendar's bytes, as icalendar writes them: its lines, each component's, then the
+    end line. `serialized` keeps each event's bytes (by identity) for the next calendar that
+    holds it: the shared calendar repeats every upcoming auction's events."""
+    serialized = {} if serialized is None else serialized
+    parts = [_calendar(name).to_ical().removesuffix(CALENDAR_END)]
     for event in sorted(events, key=lambda e: (e.decoded("dtstart"), str(e["uid"]))):
-        calendar.add_component(event)
-    calendar.add_component(_vietnam_timezone())  # RFC 5545 3.2.19: every TZID is defined
-    return calendar.to_ical()
+        if id(event) not in serialized:
+            serialized[id(event)] = (event, event.to_ical())  # the event kept: its id stays its own
+        parts.append(serialized[id(event)][1])
+    parts += [_timezone_bytes(), CALENDAR_END]  # RFC 5545 3.2.19: every TZID is defined
+    return b"".join(parts)
+
+
+CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
+@cache
+def _timezone_bytes() -> bytes:
+    return _vietnam_timezone().to_ical()
 
 
 @cache

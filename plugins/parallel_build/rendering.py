@@ -5,12 +5,14 @@ calendars, feeds). When all generators are done, the queue is shared out, jobs f
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 from collections.abc import Callable
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from . import page_cache
 from .workers import in_parallel, worker_count
 
 PAGES_PER_WORKER = 50  # below that, forking costs more than it saves
@@ -55,8 +57,15 @@ class QueueingWriter(Writer):
 
     def render_queue(self) -> None:
         jobs = self.jobs + self.queue
+        cache = None
+        if self.queue and page_cache.enabled(self.settings):
+            cache = page_cache.PageCache(self.settings, self.queue[0][1], self.output_path)
         self.jobs, self.queue = [], []
-        in_parallel(jobs, _run, worker_count(self.settings, len(jobs), PAGES_PER_WORKER))
+        keys = in_parallel(
+            jobs, functools.partial(_run, cache), worker_count(self.settings, len(jobs), PAGES_PER_WORKER)
+        )
+        if cache and None not in keys:  # None: a worker failed, its pages are unknown
+            cache.prune(set(keys))
 
 
 def run_later(writer, job: Callable[[], None]) -> None:
@@ -68,14 +77,21 @@ def run_later(writer, job: Callable[[], None]) -> None:
         job()
 
 
-def _run(job) -> None:
+def _run(cache: page_cache.PageCache | None, job) -> str | bool:
+    """Runs a job or writes a page; for a page, its cache key (False when not cached)."""
     if callable(job):
         job()
-        return
+        return False
     template, localcontext, path = job
+    key = cache.key(template, localcontext, path) if cache and path != os.devnull else None
+    if key and cache.fetch(key, path):
+        return key
     output = template.render(localcontext)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(output)
+    if key:
+        cache.store(key, output)
+    return key or False
 
 
 class RenderQueueGenerator:

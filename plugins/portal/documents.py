@@ -172,3 +172,9 @@ def _body_problems(document: Document) -> list[Problem]:
                 )
             )
     return problems
+
+
+def newest_first(documents) -> list:
+    """Newest first; documents of the same moment by address, so that the order is the same
+    in every build on every machine (content files are read in directory order)."""
+    return sorted(documents, key=lambda document: (document.date, document.slug), reverse=True)

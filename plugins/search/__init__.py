@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from parallel_build import run_later
+from parallel_build.page_cache import cached_folder
 from portal.notices import ASSET_CATEGORIES, NOTICE_TYPE_SHORT, STATUSES
 
 from .index import build_index, index_version
@@ -58,7 +59,10 @@ class SearchGenerator(Generator):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(payload)
 
-        run_later(writer, write_index)  # the longest single job of the build: on any core
+        # The longest single job of the build: on any core, and reused while its inputs stay.
+        run_later(
+            writer, lambda: cached_folder(self.settings, f"search-index-{version}", folder, write_index)
+        )
         writer.write_file(
             f"{SEARCH_URL}index.html",
             self.get_template("search"),

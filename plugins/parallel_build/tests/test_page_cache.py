@@ -1,0 +1,61 @@
+"""Pages copied from the page cache are the pages a build without it writes, after an edit
+too; and a page is only rendered again when something it shows changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_project, run_build
+
+MARK = b"<!-- trang lay tu bo dem -->"
+POST = "content/news/2026/ap-dung-chu-ky-so-trong-phat-hanh-van-ban-thi-hanh-an.md"
+
+
+def _files(output: Path) -> dict[Path, bytes]:
+    return {path.relative_to(output): path.read_bytes() for path in output.rglob("*") if path.is_file()}
+
+
+def _build(project: Path, output: Path, cache: Path | None) -> dict[Path, bytes]:
+    extra = ["CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"'] if cache else []
+    build = run_build(project, output, "publishconf.py", extra=extra)
+    assert build.returncode == 0, build.stderr
+    return _files(output)
+
+
+def _entries(cache: Path) -> dict[str, bytes]:
+    return {entry.name: entry.read_bytes() for entry in (cache / "pages").glob("*/*.html")}
+
+
+def test_cached_pages_are_reused_and_an_edit_renders_only_what_shows_it(tmp_path):
+    project, cache = make_project(tmp_path / "project"), tmp_path / "cache"
+    first = _build(project, tmp_path / "first", cache)
+    entries = _entries(cache)
+    pages = [path for path in first if path.suffix == ".html"]
+    assert len(entries) > 0.9 * len(pages)
+
+    # Unchanged inputs: every cached page is copied, none rendered (the marks come through).
+    for name, page in entries.items():
+        next((cache / "pages").glob(f"*/{name}")).write_bytes(page + MARK)
+    second = _build(project, tmp_path / "second", cache)
+    assert sum(page.endswith(MARK) for page in second.values()) == len(entries)
+    assert {path: page.removesuffix(MARK) for path, page in second.items()} == first
+    for name, page in entries.items():
+        next((cache / "pages").glob(f"*/{name}")).write_bytes(page)
+
+    # A post's title is edited: its pages and the listings that show it are rendered again,
+    # and the whole site is what a build without the cache writes.
+    post = project / POST
+    post.write_text(post.read_text(encoding="utf-8").replace("Áp dụng chữ ký số", "Triển khai chữ ký số"))
+    third = _build(project, tmp_path / "third", cache)
+    assert third == _build(project, tmp_path / "fresh", None)
+    rendered = set(_entries(cache)) - set(entries)
+    assert 3 <= len(rendered) < 0.25 * len(entries), len(rendered)
+    assert len(_entries(cache)) == len(entries)  # entries no page uses any more are removed
+    assert "Triển khai chữ ký số".encode() in third[Path("tin-tuc", Path(POST).stem, "index.html")]
+
+    # A data file changes what every page shows (the site's name in its header).
+    site_data = project / "data/site.yml"
+    site_data.write_text(site_data.read_text(encoding="utf-8").replace("Lạng Sơn", "Lang Son (thử)", 1))
+    fourth = _build(project, tmp_path / "fourth", cache)
+    assert fourth == _build(project, tmp_path / "fresh-data", None)
+    assert not set(_entries(cache)) & set(entries)
