@@ -1,12 +1,14 @@
 """Pages whose inputs did not change are copied from the last build instead of rendered.
 
 A page's key digests everything that can reach it: the theme, the plugins' code, the data
-files, the settings, the day of the build, the address of every document (a changed slug
-changes links anywhere), the output path, and the values of the context names its template
-reads (with the templates it extends, includes or imports). A document inside another
-document's value (a related post, the next notice) counts by its address and its source
-file's size and time, so editing one post does not touch every page that links to it
-through a chain of neighbours.
+files, the settings, the address of every document (a changed slug changes links anywhere),
+the page's path, and the values of the context names its template reads (with the templates
+it extends, includes or imports). A document inside another document's value (a related
+post, the next notice) counts by its source file's size and time and its own plain fields
+(title, address, status ...), not by the documents it links to in turn: editing one post does
+not touch every page linked to it through a chain of neighbours. What depends on the moment
+of the build (statuses, what is published) is in those values, so a rebuild the next day
+renders only what changed.
 
 On while Pelican's content cache is (CACHE_CONTENT and LOAD_CONTENT_CACHE); entries live in
 CACHE_PATH/pages, and those no page of the last build used are removed.
@@ -31,7 +33,6 @@ from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 
-from portal.clock import today
 
 PLAIN = (bool, int, float, str, bytes, dt.date, dt.time, dt.timedelta, Decimal, PurePath)
 # Attributes left out of an object's digest: the whole site, and the settings (in the base key).
@@ -93,8 +94,13 @@ class Fingerprints:
         kind = type(value).__qualname__.encode()
         if isinstance(value, Content):
             identity = [kind, repr(value.source_path).encode(), self.stamp(value.source_path)]
-            if shallow:  # a document seen from another: its address and source file
-                return _digest(*identity, value.url.encode(), value.save_as.encode())
+            if shallow:  # seen from another document: by its own fields, not by those it links to
+                fields = sorted(
+                    (name.encode(), self.of(item))
+                    for name, item in vars(value).items()
+                    if item is None or isinstance(item, PLAIN)
+                )
+                return _digest(*identity, value.url.encode(), *(part for field in fields for part in field))
             attributes = sorted(
                 (name.encode(), self.of(item, shallow=True)) for name, item in _own_state(vars(value)).items()
             )
@@ -165,7 +171,6 @@ class PageCache:
             _files_digest(list(settings.get("PLUGIN_PATHS", [])), (".py",)),
             _files_digest([settings["PORTAL_DATA_PATH"]]),
             self.fingerprints.of({k: v for k, v in settings.items() if k not in RUN_SETTINGS}),
-            today().isoformat().encode(),
             *addresses,
         )
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_project, run_build
+from conftest import TODAY, make_project, run_build
 
 MARK = b"<!-- trang lay tu bo dem -->"
+LATER = "2026-12-20"
 POST = "content/news/2026/ap-dung-chu-ky-so-trong-phat-hanh-van-ban-thi-hanh-an.md"
 
 
@@ -15,9 +16,9 @@ def _files(output: Path) -> dict[Path, bytes]:
     return {path.relative_to(output): path.read_bytes() for path in output.rglob("*") if path.is_file()}
 
 
-def _build(project: Path, output: Path, cache: Path | None) -> dict[Path, bytes]:
+def _build(project: Path, output: Path, cache: Path | None, today: str = TODAY) -> dict[Path, bytes]:
     extra = ["CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"'] if cache else []
-    build = run_build(project, output, "publishconf.py", extra=extra)
+    build = run_build(project, output, "publishconf.py", today=today, extra=extra)
     assert build.returncode == 0, build.stderr
     return _files(output)
 
@@ -52,6 +53,12 @@ def test_cached_pages_are_reused_and_an_edit_renders_only_what_shows_it(tmp_path
     assert 3 <= len(rendered) < 0.25 * len(entries), len(rendered)
     assert len(_entries(cache)) == len(entries)  # entries no page uses any more are removed
     assert "Triển khai chữ ký số".encode() in third[Path("tin-tuc", Path(POST).stem, "index.html")]
+
+    # Days later statuses have moved on (auctions held, registrations closed), and a post
+    # scheduled for then is out: what changed with the day is rendered again.
+    later = _build(project, tmp_path / "later", cache, today=LATER)
+    assert later == _build(project, tmp_path / "fresh-later", None, today=LATER)
+    assert later[Path("thong-bao/index.html")] != third[Path("thong-bao/index.html")]
 
     # A data file changes what every page shows (the site's name in its header).
     site_data = project / "data/site.yml"
