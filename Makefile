@@ -16,8 +16,11 @@ $(BIN)/.installed: requirements.lock
 serve: $(BIN)/.installed
 	$(BIN)/python scripts/serve.py --output $(OUTPUT)
 
+# Working build: Pelican's content cache and the page cache (cache/noi-dung) skip what did
+# not change. Releases (make publish) are always built from scratch.
 build: $(BIN)/.installed
-	$(BIN)/pelican content -s pelicanconf.py -o $(OUTPUT)
+	$(BIN)/pelican content -s pelicanconf.py -o $(OUTPUT) \
+		-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true 'CACHE_PATH="cache/noi-dung"'
 
 # Check content and data without building (scripts/check --fix repairs encodings).
 check: $(BIN)/.installed

@@ -42,8 +42,12 @@ def show_all(page):
     while page.is_visible("#search-more"):
         shown = page.locator("#search-results li").count()
         page.click("#search-more")
-        page.wait_for_function("n => document.querySelectorAll('#search-results li').length > n", arg=shown)
-        settled(page)
+        page.wait_for_function(
+            "n => document.querySelectorAll('#search-results li').length > n"
+            " && document.getElementById('search-results').getAttribute('aria-busy') === 'false'",
+            arg=shown,
+            timeout=10_000,
+        )
     return page
 
 

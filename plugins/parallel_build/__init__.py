@@ -23,7 +23,14 @@ def _append_renderer(generators: list) -> None:
     generators.append(RenderQueueGenerator())
 
 
+def _release_reader_cache(generator) -> None:
+    """Pelican has saved its reader cache by now; what it holds (every file's content and
+    metadata, a second copy in warm builds) is not read again in this build."""
+    generator.readers._cache.clear()
+
+
 def register() -> None:
     signals.article_generator_init.connect(prefetch)
+    signals.article_generator_finalized.connect(_release_reader_cache)
     signals.get_writer.connect(_get_writer)
     signals.all_generators_finalized.connect(_append_renderer)

@@ -33,7 +33,6 @@ from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 
-
 PLAIN = (bool, int, float, str, bytes, dt.date, dt.time, dt.timedelta, Decimal, PurePath)
 # Attributes left out of an object's digest: the whole site, and the settings (in the base key).
 SKIPPED_ATTRIBUTES = {"_context", "settings"}
@@ -109,7 +108,7 @@ class Fingerprints:
             return _digest(kind, value.name.encode(), value.slug.encode())
         if isinstance(value, Paginator):  # page links depend on the count, not on each item
             fields = {**_own_state(vars(value)), "object_list": len(value.object_list)}
-            return _digest(kind, self.of(fields, shallow))
+            return _digest(kind, self._compute(fields, shallow))  # a passing dict: not kept
         if isinstance(value, dict):
             items = sorted((self.of(key), self.of(item, shallow)) for key, item in value.items())
             return _digest(kind, *(part for item in items for part in item))
@@ -129,7 +128,8 @@ class Fingerprints:
             if " at 0x" in shown:
                 raise Uncacheable(shown)
             return _digest(kind, shown.encode())
-        return _digest(kind, self.of(_own_state(state), shallow))
+        own = _own_state(state)
+        return _digest(kind, self.of(own, shallow) if own is state else self._compute(own, shallow))
 
 
 def _own_state(state: dict) -> dict:
