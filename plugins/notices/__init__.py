@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from parallel_build import run_later
+from parallel_build.page_cache import build_digest, cached_files
 from portal.documents import newest_first
 from portal.formatting import human_size
 from portal.notices import ASSET_CATEGORIES, NOTICE_TYPES, STATUSES
@@ -131,7 +132,7 @@ class NoticesGenerator(Generator):
                     **ALL_NOTICES_FEED,
                 )
         output = Path(writer.output_path)
-        run_later(writer, lambda: self._write_calendars(output))  # on any core
+        run_later(writer, lambda: self._calendars(output))  # on any core
         write_open_data(output, self.notices, settings["PORTAL_URL"])
         write("du-lieu/index.html", self.get_template("open_data"), self.context, url="du-lieu/")
         self._listing(
@@ -142,6 +143,12 @@ class NoticesGenerator(Generator):
             self.context["open_auctions"],
             upcoming=True,
             **ALL_NOTICES_FEED,
+        )
+
+    def _calendars(self, output: Path) -> None:
+        """Written again only when a notice changed (the page cache's fingerprints)."""
+        cached_files(
+            self.settings, "calendars", lambda: build_digest(self.notices), output, self._write_calendars
         )
 
     def _write_calendars(self, output: Path) -> None:

@@ -233,26 +233,44 @@ class PageCache:
                 entry.unlink(missing_ok=True)
 
 
-def cached_folder(settings: dict, key: str, folder: Path, produce: Callable[[], None]) -> None:
-    """Fills `folder` with `produce()`, or from the cache when a build made it with this key
-    (a digest of everything it is made from). Older folders of the same kind are removed."""
-    if not enabled(settings):
-        produce()
+def cached_files(
+    settings: dict, kind: str, key: Callable[[], str | None], target: Path, produce: Callable[[Path], None]
+) -> None:
+    """Writes files under `target` with `produce(root)`, or copies the files a build made
+    before when `key()`, a digest of everything they are made from, is the same. The key is
+    only made with the cache on; None means it cannot be told. Older entries of `kind` go."""
+    made = key() if enabled(settings) else None
+    if made is None:
+        produce(target)
         return
-    kind = key.rsplit("-", 1)[0]
     store = Path(settings["CACHE_PATH"]) / "folders"
-    cached = store / key
-    if cached.is_dir():
-        shutil.copytree(cached, folder, dirs_exist_ok=True)
-    else:
-        produce()
-        partial = store / f"{key}.{os.getpid()}.part"
-        shutil.copytree(folder, partial, dirs_exist_ok=True)
-        shutil.rmtree(cached, ignore_errors=True)
+    cached = store / f"{kind}-{made}"
+    if not cached.is_dir():
+        partial = store / f"{cached.name}.{os.getpid()}.part"
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        produce(partial)
         partial.rename(cached)
+    shutil.copytree(cached, target, dirs_exist_ok=True)
     for other in store.glob(f"{kind}-*"):
         if other != cached:
             shutil.rmtree(other, ignore_errors=True)
+
+
+# The page cache of the build whose queue is rendering (set before the workers fork), for
+# jobs that key their files by the same fingerprints.
+current: PageCache | None = None
+
+
+def build_digest(*values) -> str | None:
+    """A digest of `values` and of what every page key holds (code, theme, data, settings,
+    addresses); None outside a build with the page cache on, or if a value cannot be told."""
+    if current is None:
+        return None
+    try:
+        return _digest(current.base, *(current.fingerprints.of(value) for value in values)).hex()
+    except Uncacheable:
+        return None
 
 
 def enabled(settings: dict) -> bool:

@@ -83,9 +83,13 @@ class QueueingWriter(Writer):
                     cache.key(template, {**snapshot, **changes}, path) if path != os.devnull else None
                 )
         self.jobs, self.queue = [], []
-        keys = in_parallel(
-            jobs, functools.partial(_run, cache), worker_count(self.settings, len(jobs), PAGES_PER_WORKER)
-        )
+        page_cache.current = cache
+        try:
+            keys = in_parallel(
+                jobs, functools.partial(_run, cache), worker_count(self.settings, len(jobs), PAGES_PER_WORKER)
+            )
+        finally:
+            page_cache.current = None
         if cache and None not in keys:  # None: a worker failed, its pages are unknown
             cache.prune(set(keys))
 

@@ -10,7 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from parallel_build import run_later
-from parallel_build.page_cache import cached_folder
+from parallel_build.page_cache import cached_files
 from portal.notices import ASSET_CATEGORIES, NOTICE_TYPE_SHORT, STATUSES
 
 from .index import build_index, index_version
@@ -53,15 +53,15 @@ class SearchGenerator(Generator):
         version = index_version(records, labels, NOTICE_TYPE_SHORT)
         folder = Path(writer.output_path) / INDEX_FOLDER / version
 
-        def write_index() -> None:
+        def write_index(root: Path) -> None:
             for relative, payload in build_index(records, labels, NOTICE_TYPE_SHORT)[1].items():
-                target = folder / relative
+                target = root / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(payload)
 
         # The longest single job of the build: on any core, and reused while its inputs stay.
         run_later(
-            writer, lambda: cached_folder(self.settings, f"search-index-{version}", folder, write_index)
+            writer, lambda: cached_files(self.settings, "search-index", lambda: version, folder, write_index)
         )
         writer.write_file(
             f"{SEARCH_URL}index.html",

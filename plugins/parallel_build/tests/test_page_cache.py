@@ -27,6 +27,12 @@ def _entries(cache: Path) -> dict[str, bytes]:
     return {entry.name: entry.read_bytes() for entry in (cache / "pages").glob("*/*.html")}
 
 
+def _folder_stamps(cache: Path, kind: str) -> dict[str, int]:
+    """The files of the one cached folder of `kind`, with their modification times."""
+    (folder,) = (cache / "folders").glob(f"{kind}-*")
+    return {str(path.relative_to(cache)): path.stat().st_mtime_ns for path in folder.rglob("*.ics")}
+
+
 def test_cached_pages_are_reused_and_an_edit_renders_only_what_shows_it(tmp_path):
     project, cache = make_project(tmp_path / "project"), tmp_path / "cache"
     first = _build(project, tmp_path / "first", cache)
@@ -34,12 +40,17 @@ def test_cached_pages_are_reused_and_an_edit_renders_only_what_shows_it(tmp_path
     pages = [path for path in first if path.suffix == ".html"]
     assert len(entries) > 0.9 * len(pages)
 
-    # Unchanged inputs: every cached page is copied, none rendered (the marks come through).
+    calendars = _folder_stamps(cache, "calendars")
+    assert len(calendars) > 5
+
+    # Unchanged inputs: every cached page is copied, none rendered (the marks come through);
+    # the calendars are copied too, not written again.
     for name, page in entries.items():
         next((cache / "pages").glob(f"*/{name}")).write_bytes(page + MARK)
     second = _build(project, tmp_path / "second", cache)
     assert sum(page.endswith(MARK) for page in second.values()) == len(entries)
     assert {path: page.removesuffix(MARK) for path, page in second.items()} == first
+    assert _folder_stamps(cache, "calendars") == calendars
     for name, page in entries.items():
         next((cache / "pages").glob(f"*/{name}")).write_bytes(page)
 
@@ -58,6 +69,7 @@ def test_cached_pages_are_reused_and_an_edit_renders_only_what_shows_it(tmp_path
     # scheduled for then is out: what changed with the day is rendered again.
     later = _build(project, tmp_path / "later", cache, today=LATER)
     assert later == _build(project, tmp_path / "fresh-later", None, today=LATER)
+    assert _folder_stamps(cache, "calendars").keys() != calendars.keys()  # statuses changed
     assert later[Path("thong-bao/index.html")] != third[Path("thong-bao/index.html")]
 
     # A data file changes what every page shows (the site's name in its header).
