@@ -44,8 +44,8 @@ class QueueingWriter(Writer):
 
     def compact(self, context: dict, localcontext: dict) -> tuple[dict, dict]:
         """The page's context as a snapshot of the site's context, shared by the pages queued
-        while it stays the same, and what this page adds: a full copy per page would hold
-        ~150 MB at 10,000 documents."""
+        while it stays the same, and what this page adds: a full copy per page held ~90 MB
+        at 10,000 documents."""
         snapshot = self._snapshot
         if len(snapshot) != len(context) or any(
             snapshot.get(k, _MISSING) is not v for k, v in context.items()
@@ -76,7 +76,8 @@ class QueueingWriter(Writer):
         if self.queue and page_cache.enabled(self.settings):
             cache = page_cache.PageCache(self.settings, self.queue[0][1][0], self.output_path)
             # Keys are made here, before the fork: made in the workers, walking every object
-            # would copy the memory pages they share (~60 MB at 10,000 documents), twice over.
+            # would copy the memory pages they share (~60 MB of the peak at 10,000 documents),
+            # and each worker would digest the objects their pages share (the site's lists) again.
             for page in self.queue:
                 template, (snapshot, changes), path = page
                 page.append(
