@@ -80,6 +80,11 @@ class NoticesGenerator(Generator):
             **extra,
         )
 
+    def start_jobs(self, writer) -> None:
+        output, base_url = Path(writer.output_path), self.settings["PORTAL_URL"]
+        run_later(writer, lambda: self._calendars(output))
+        run_later(writer, lambda: write_open_data(output, self.notices, base_url))
+
     def generate_output(self, writer) -> None:
         write = writer.write_file
         template = self.get_template("notice")
@@ -131,9 +136,6 @@ class NoticesGenerator(Generator):
                     chosen,
                     **ALL_NOTICES_FEED,
                 )
-        output = Path(writer.output_path)
-        run_later(writer, lambda: self._calendars(output))  # on any core
-        write_open_data(output, self.notices, settings["PORTAL_URL"])
         write("du-lieu/index.html", self.get_template("open_data"), self.context, url="du-lieu/")
         self._listing(
             write,

@@ -8,9 +8,11 @@ Setting: PORTAL_BUILD_WORKERS (default: the number of cores; 1 does everything h
 from __future__ import annotations
 
 from pelican import signals
+from pelican.contents import Content
 
+from . import page_cache
 from .reading import prefetch
-from .rendering import QueueingWriter, RenderQueueGenerator, run_later
+from .rendering import JobStarter, QueueingWriter, RenderQueueGenerator, run_later
 
 __all__ = ["run_later"]
 
@@ -19,8 +21,35 @@ def _get_writer(pelican):
     return QueueingWriter
 
 
-def _append_renderer(generators: list) -> None:
+def _order_output(generators: list) -> None:
+    """The context is complete: addresses are fixed, the page cache of the build is made,
+    and the output phase starts with the jobs and ends rendering the queued pages."""
+    if not generators:
+        return
+    context, settings = generators[0].context, generators[0].settings
+    _freeze_addresses(context)
+    page_cache.current = (
+        page_cache.PageCache(settings, context, generators[0].output_path)
+        if page_cache.enabled(settings)
+        else None
+    )
+    generators.insert(0, JobStarter(list(generators)))
     generators.append(RenderQueueGenerator())
+
+
+def _forget_page_cache(pelican) -> None:
+    page_cache.current = None
+
+
+def _freeze_addresses(context: dict) -> None:
+    """Every document's address, worked out once: Pelican formats `url` and `save_as` from
+    the settings again on each use (dozens of times per listing page), and they no longer
+    change once every generator has its context. `override_*` is Pelican's own way of
+    fixing them (the `url` and `save_as` metadata)."""
+    lists = [value for value in context.values() if isinstance(value, list)]
+    documents = [item for items in lists for item in items if isinstance(item, Content)]
+    for document in documents + [t for d in documents for t in getattr(d, "translations", ())]:
+        document.override_url, document.override_save_as = document.url, document.save_as
 
 
 def _release_reader_cache(generator) -> None:
@@ -33,4 +62,5 @@ def register() -> None:
     signals.article_generator_init.connect(prefetch)
     signals.article_generator_finalized.connect(_release_reader_cache)
     signals.get_writer.connect(_get_writer)
-    signals.all_generators_finalized.connect(_append_renderer)
+    signals.all_generators_finalized.connect(_order_output)
+    signals.finalized.connect(_forget_page_cache)

@@ -1,7 +1,9 @@
 """Pages rendered on every core. During the output phase the writer only queues each page:
 Pelican's own bookkeeping still runs at once (overwrite checks, `content_written`, so the
 sitemap sees every page). Plugins may queue whole jobs too (`run_later`: the search index,
-calendars, feeds). When all generators are done, the queue is shared out, jobs first."""
+calendars, feeds). Jobs a generator queues in `start_jobs(writer)`, before any output, run
+in a child from then on: the other core has nothing else to do while this one queues pages.
+When all generators are done, the queue is shared out, jobs first."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import page_cache
-from .workers import in_parallel, worker_count
+from .workers import finish, in_background, in_parallel, worker_count, workers_wanted
 
 PAGES_PER_WORKER = 50  # below that, forking costs more than it saves
 
@@ -38,6 +40,7 @@ class QueueingWriter(Writer):
         self.queue: list[list] = []
         self._snapshot: dict = {}
         self.jobs: list[Callable[[], None]] = []
+        self.running: list[tuple[int, int]] = []
 
     def write_file(self, name, template, context, *args, **kwargs):
         return super().write_file(name, _Queued(template, self, context), context, *args, **kwargs)
@@ -70,11 +73,16 @@ class QueueingWriter(Writer):
             self.queue[-1][2] = target
         return io.StringIO()  # receives the empty render
 
+    def start_jobs(self) -> None:
+        """The jobs queued so far start in a child, if there is a core to spare."""
+        if self.jobs and workers_wanted(self.settings) > 1:
+            jobs, self.jobs = self.jobs, []
+            self.running.append(in_background(lambda: [job() for job in jobs]))
+
     def render_queue(self) -> None:
         jobs = self.jobs + self.queue
-        cache = None
-        if self.queue and page_cache.enabled(self.settings):
-            cache = page_cache.PageCache(self.settings, self.queue[0][1][0], self.output_path)
+        cache = page_cache.current if self.queue else None
+        if cache:
             # Keys are made here, before the fork: made in the workers, walking every object
             # would copy the memory pages they share (~60 MB of the peak at 10,000 documents),
             # and each worker would digest the objects their pages share (the site's lists) again.
@@ -84,13 +92,14 @@ class QueueingWriter(Writer):
                     cache.key(template, {**snapshot, **changes}, path) if path != os.devnull else None
                 )
         self.jobs, self.queue = [], []
-        page_cache.current = cache
         try:
             keys = in_parallel(
                 jobs, functools.partial(_run, cache), worker_count(self.settings, len(jobs), PAGES_PER_WORKER)
             )
         finally:
-            page_cache.current = None
+            running, self.running = self.running, []
+            for child in running:
+                finish(child)  # a failure is a build problem
         if cache and None not in keys:  # None: a worker failed, its pages are unknown
             cache.prune(set(keys))
 
@@ -120,6 +129,21 @@ def _run(cache: page_cache.PageCache | None, job) -> str | bool:
     if key:
         cache.store(key, output)
     return key or False
+
+
+class JobStarter:
+    """Put first in the output order: the generators' `start_jobs(writer)`, then the jobs
+    they queued start."""
+
+    def __init__(self, generators: list) -> None:
+        self.generators = generators
+
+    def generate_output(self, writer) -> None:
+        for generator in self.generators:
+            if hasattr(generator, "start_jobs"):
+                generator.start_jobs(writer)
+        if isinstance(writer, QueueingWriter):
+            writer.start_jobs()
 
 
 class RenderQueueGenerator:

@@ -18,13 +18,30 @@ from portal.problems import Problem
 from portal.report import REPORT
 
 
-def worker_count(settings: dict, jobs: int, per_worker: int) -> int:
-    """PORTAL_BUILD_WORKERS (default: the cores), never more than one per `per_worker`
-    jobs; 1 where there is no os.fork."""
-    wanted = int(settings.get("PORTAL_BUILD_WORKERS") or os.cpu_count() or 1)
+def workers_wanted(settings: dict) -> int:
+    """PORTAL_BUILD_WORKERS (default: the cores); 1 where there is no os.fork."""
     if not hasattr(os, "fork"):
         return 1
-    return max(1, min(wanted, jobs // per_worker))
+    return max(1, int(settings.get("PORTAL_BUILD_WORKERS") or os.cpu_count() or 1))
+
+
+def worker_count(settings: dict, jobs: int, per_worker: int) -> int:
+    """The workers wanted, never more than one per `per_worker` jobs."""
+    return max(1, min(workers_wanted(settings), jobs // per_worker))
+
+
+def in_background(run: Callable[[], Any]) -> tuple[int, int]:
+    """`run()` in a forked child, while this process goes on; `finish()` waits for it."""
+    gc.freeze()
+    try:
+        return _fork(lambda: {0: run()})
+    finally:
+        gc.unfreeze()
+
+
+def finish(child: tuple[int, int]) -> Any:
+    """What the child's `run()` returned (None if it failed: its failure is a build problem)."""
+    return (_collect(*child) or {}).get(0)
 
 
 def in_parallel(jobs: list, run: Callable[[Any], Any], workers: int) -> list:

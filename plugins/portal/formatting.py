@@ -8,7 +8,9 @@ from num2words import num2words
 
 
 def format_date(moment: dt.date | dt.datetime | None) -> str:
-    return f"{moment:%d/%m/%Y}" if moment else ""
+    # Not strftime: Pelican's dates format through a slow pure-Python strftime, and every
+    # listing formats dozens of dates.
+    return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}" if moment else ""
 
 
 def format_datetime(moment: dt.datetime | None) -> str:
@@ -16,7 +18,7 @@ def format_datetime(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
     if isinstance(moment, dt.datetime) and (moment.hour or moment.minute):
-        return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+        return f"{moment.hour:02d}:{moment.minute:02d} ngày {format_date(moment)}"
     return format_date(moment)
 
 

@@ -1,14 +1,18 @@
 """Loads the province's data (`data/`) into the settings every template sees.
 
 Settings keys set here: PORTAL (the PortalData), SITE, UNITS, CATEGORIES_DATA, SITENAME,
-PORTAL_URL (from data/site.yml unless set), and the `file_size` template filter.
+PORTAL_URL (from data/site.yml unless set), the `file_size` template filter and the
+`site_part` template global.
 Data problems go to the build report; the strict build stops before reading content.
 """
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
+from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 
 from portal import data
@@ -44,6 +48,20 @@ class FileSize:
         return human_size(target.stat().st_size) if target.is_file() else ""
 
 
+_RENDERED_PARTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+@pass_context
+def site_part(context, name: str) -> Markup:
+    """`{{ site_part("partials/footer.html") }}`: a partial that reads the settings only
+    (the header, the footer), rendered once per template environment instead of on every
+    one of thousands of pages."""
+    parts = _RENDERED_PARTS.setdefault(context.environment, {})
+    if name not in parts:
+        parts[name] = Markup(context.environment.get_template(name).render(context.get_all()))
+    return parts[name]
+
+
 def reload_portal_data(settings: dict) -> data.PortalData | None:
     """Read `data/` again (the files may have changed since the last build)."""
     settings.pop("PORTAL", None)
@@ -54,6 +72,7 @@ def _initialized(pelican) -> None:
     reload_portal_data(pelican.settings)
     content_root = Path(pelican.settings["PATH"])
     pelican.settings.setdefault("JINJA_FILTERS", {})["file_size"] = FileSize(content_root)
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["site_part"] = site_part
 
 
 def register() -> None:

@@ -47,30 +47,34 @@ class SearchGenerator(Generator):
         records += [article_record(article) for article in self.context.get("articles", [])]
         return records + list(self.context.get("search_records", []))
 
-    def generate_output(self, writer) -> None:
+    def start_jobs(self, writer) -> None:
         records = self.records()
-        labels = labels_for(self.settings, records, self.context.get("search_types", []))
-        version = index_version(records, labels, NOTICE_TYPE_SHORT)
-        folder = Path(writer.output_path) / INDEX_FOLDER / version
+        self.labels = labels_for(self.settings, records, self.context.get("search_types", []))
+        self.version = index_version(records, self.labels, NOTICE_TYPE_SHORT)
+        self.record_count = len(records)
+        folder = Path(writer.output_path) / INDEX_FOLDER / self.version
 
         def write_index(root: Path) -> None:
-            for relative, payload in build_index(records, labels, NOTICE_TYPE_SHORT)[1].items():
+            for relative, payload in build_index(records, self.labels, NOTICE_TYPE_SHORT)[1].items():
                 target = root / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(payload)
 
-        # The longest single job of the build: on any core, and reused while its inputs stay.
+        # The longest single job of the build; reused while its inputs stay.
+        version = self.version
         run_later(
             writer, lambda: cached_files(self.settings, "search-index", lambda: version, folder, write_index)
         )
+
+    def generate_output(self, writer) -> None:
         writer.write_file(
             f"{SEARCH_URL}index.html",
             self.get_template("search"),
             self.context,
             url=SEARCH_URL,
-            search_index=f"/{INDEX_FOLDER}/{version}/",
-            search_labels=labels,
-            search_count=len(records),
+            search_index=f"/{INDEX_FOLDER}/{self.version}/",
+            search_labels=self.labels,
+            search_count=self.record_count,
         )
 
 

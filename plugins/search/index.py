@@ -196,8 +196,10 @@ def index_version(
     that builds it, so that pages can name it before the (long) build has run, and it
     changes whenever the index can."""
     digest = hashlib.sha256(_BUILDER_SOURCE)
+    names = [field.name for field in dataclasses.fields(SearchRecord)]
     for record in order(records):
-        digest.update(repr(dataclasses.astuple(record)).encode() + b"\0")
+        # The fields as `dataclasses.astuple` gives them, without its deep copy of each.
+        digest.update(repr(tuple(getattr(record, name) for name in names)).encode() + b"\0")
     digest.update(repr((labels, sorted(status_types))).encode())
     return digest.hexdigest()[:12]
 
