@@ -19,8 +19,8 @@ HASHED_SUFFIXES = (".css", ".js")
 
 
 @cache
-def _hashed_name(theme_static: str, path: str) -> str:
-    source = Path(theme_static) / path[len(THEME_PREFIX) :]
+def _hashed_name(theme: str, path: str) -> str:
+    source = Path(theme) / "static" / path[len(THEME_PREFIX) :]
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:10]
     stem, dot, suffix = path.rpartition(".")
     return f"{stem}.{digest}.{suffix}"
@@ -30,7 +30,7 @@ def _hashed_name(theme_static: str, path: str) -> str:
 def asset(context, path: str) -> str:
     """Takes the template context so that Jinja never folds it into a compiled template
     (compiled templates are cached; the hash must follow the file, not the template)."""
-    return _hashed_name(str(Path(context["THEME"]) / "static"), path)
+    return _hashed_name(context["THEME"], path)  # no Path made per call: thousands of pages
 
 
 def _install_filter(pelican) -> None:
@@ -40,11 +40,12 @@ def _install_filter(pelican) -> None:
 
 def _write_hashed(pelican) -> None:
     output = Path(pelican.output_path)
-    theme_static = str(Path(pelican.settings["THEME"]) / "static")
-    for source in sorted(Path(theme_static).rglob("*")):
+    theme = pelican.settings["THEME"]
+    theme_static = Path(theme) / "static"
+    for source in sorted(theme_static.rglob("*")):
         if source.suffix in HASHED_SUFFIXES and source.is_file():
             path = THEME_PREFIX + source.relative_to(theme_static).as_posix()
-            shutil.copyfile(output / path, output / _hashed_name(theme_static, path))
+            shutil.copyfile(output / path, output / _hashed_name(theme, path))
 
 
 def register() -> None:

@@ -6,6 +6,7 @@ checker report the same problems in the same words.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,9 +129,14 @@ def _first_nfd_line(text: str) -> int:
     return 1
 
 
+@functools.lru_cache(maxsize=8)
+def _resolved(folder: Path) -> Path:
+    return Path(folder).resolve()
+
+
 def load_document(path: Path, portal: PortalData, content_root: Path) -> Document:
     path = Path(path)
-    relative = path.resolve().relative_to(Path(content_root).resolve())
+    relative = path.resolve().relative_to(_resolved(content_root))
     source = display_path(path, Path(content_root).parent)
     text, problems = read_text(path, source)
     document = Document(path=path, source=source, kind=NEWS, problems=problems)

@@ -44,13 +44,13 @@ def body_references(body: str, first_line: int) -> list[Reference]:
     lines = body.split("\n")
     definitions = {}
     for line in lines:
-        match = _DEFINITION.match(line)
+        match = "]:" in line and _DEFINITION.match(line)
         if match:
             definitions.setdefault(_label(match.group(1)), match.group(2))
     references = []
     for offset, line in enumerate(lines):
         number = first_line + offset
-        if _DEFINITION.match(line):
+        if "[" not in line or _DEFINITION.match(line):  # every form has a "["
             continue
         for match in _MARKDOWN_LINK.finditer(line):
             references.append(Reference(number, None, match.group(3), bool(match.group(1))))

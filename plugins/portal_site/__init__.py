@@ -2,7 +2,7 @@
 
 Settings keys set here: PORTAL (the PortalData), SITE, UNITS, CATEGORIES_DATA, SITENAME,
 PORTAL_URL (from data/site.yml unless set), the `file_size` template filter and the
-`site_part` template global.
+`site_part` template global; every template environment has the theme's macros as `ui`.
 Data problems go to the build report; the strict build stops before reading content.
 """
 
@@ -62,6 +62,14 @@ def site_part(context, name: str) -> Markup:
     return parts[name]
 
 
+def _macros_global(generator) -> None:
+    """`ui` (partials/macros.html) in every template without `{% import %}`: an import
+    runs on each page, and the macros take no context."""
+    environment = getattr(generator, "env", None)
+    if environment is not None and "ui" not in environment.globals:
+        environment.globals["ui"] = environment.get_template("partials/macros.html").module
+
+
 def reload_portal_data(settings: dict) -> data.PortalData | None:
     """Read `data/` again (the files may have changed since the last build)."""
     settings.pop("PORTAL", None)
@@ -77,3 +85,4 @@ def _initialized(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(_initialized)
+    signals.generator_init.connect(_macros_global)
