@@ -157,18 +157,18 @@ class NoticesGenerator(Generator):
         base_url = self.settings["PORTAL_URL"]
         domain = urlsplit(base_url).hostname or "localhost"
         site = self.settings["SITE"]
-        upcoming, serialized = [], {}
+        upcoming = []
         for notice in self.notices:
             events = notice_events(notice, base_url, domain)
             if notice.record.is_auction and notice.record.auction:
                 target = output / notice.save_as.replace("index.html", "lich.ics")
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(calendar_bytes(notice.title, events, serialized))
+                target.write_bytes(calendar_bytes(notice.title, events))
             if notice.status_id in ACTIVE and not notice.superseded:
                 upcoming += events
         target = output / self.settings["NOTICE_CALENDAR"]
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(calendar_bytes(f"Lịch đấu giá – {site.short_name}", upcoming, serialized))
+        target.write_bytes(calendar_bytes(f"Lịch đấu giá – {site.short_name}", upcoming))
 
 
 def _get_generators(pelican):
