@@ -162,6 +162,7 @@ JINJA_FILTERS = {
     "money_words": formatting.money_in_words,
     "number": formatting.format_number,
     "page_path": urls.page_path,
+    "menu_item": urls.menu_item,
 }
 JINJA_GLOBALS = {
     "feed": urls.feed,

@@ -24,3 +24,12 @@ def page_path(output_file: str) -> str:
     if output_file.endswith("/index.html"):
         return output_file[: -len("index.html")]
     return output_file
+
+
+def menu_item(output_file: str, menu: list[dict]) -> str | None:
+    """The address of the menu entry a written file belongs to: the home page's (""), or
+    the first whose address starts the file's; None for a file under none of them."""
+    for item in menu:
+        if output_file.startswith(item["url"]) if item["url"] else output_file == "index.html":
+            return item["url"]
+    return None

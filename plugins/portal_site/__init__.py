@@ -52,14 +52,16 @@ _RENDERED_PARTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 @pass_context
-def site_part(context, name: str) -> Markup:
-    """`{{ site_part("partials/footer.html") }}`: a partial that reads the settings only
-    (the header, the footer), rendered once per template environment instead of on every
-    one of thousands of pages."""
+def site_part(context, name: str, **values) -> Markup:
+    """`{{ site_part("partials/footer.html") }}`: a partial that reads the settings and
+    `values` only (the header, the footer, the menu with its current entry), rendered once
+    per template environment and values instead of on every one of thousands of pages."""
     parts = _RENDERED_PARTS.setdefault(context.environment, {})
-    if name not in parts:
-        parts[name] = Markup(context.environment.get_template(name).render(context.get_all()))
-    return parts[name]
+    key = (name, *sorted(values.items()))
+    if key not in parts:
+        template = context.environment.get_template(name)
+        parts[key] = Markup(template.render({**context.get_all(), **values}))
+    return parts[key]
 
 
 def _macros_global(generator) -> None:
