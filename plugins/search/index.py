@@ -78,11 +78,14 @@ def _buckets(records: list[SearchRecord]) -> dict[str, dict]:
     """Two passes over the text, so memory stays small at 10,000 records: first the
     spellings of every term, then flat integer postings (record, field bits, spellings)."""
     fold_word = _folder()
-    spellings: dict[str, Counter] = defaultdict(Counter)
+    # Words are counted in C (Counter.update), then each distinct word is folded once.
+    occurrences: Counter = Counter()
     for record in records:
         for _, text in _fields(record):
-            for word in words(text):
-                spellings[fold_word(word)][word] += 1
+            occurrences.update(words(text))
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for word, count in occurrences.items():
+        spellings[fold_word(word)][word] += count
     variants = {
         term: [word for word, _ in sorted(counts.items(), key=lambda s: (-s[1], s[0]))][:MAX_VARIANTS]
         for term, counts in spellings.items()
@@ -92,7 +95,7 @@ def _buckets(records: list[SearchRecord]) -> dict[str, dict]:
     for doc, record in enumerate(records):
         found: dict[str, list[int]] = {}
         for bit, text in _fields(record):
-            for word in words(text):
+            for word in set(words(text)):  # a posting holds where a term is, not how often
                 term = fold_word(word)
                 entry = found.setdefault(term, [0, 0])
                 entry[0] |= bit
