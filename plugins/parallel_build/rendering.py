@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import page_cache
-from .workers import finish, in_background, in_parallel, worker_count, workers_wanted
+from .workers import in_background, in_parallel, worker_count, workers_wanted
 
 PAGES_PER_WORKER = 50  # below that, forking costs more than it saves
 
@@ -92,14 +92,9 @@ class QueueingWriter(Writer):
                     cache.key(template, {**snapshot, **changes}, path) if path != os.devnull else None
                 )
         self.jobs, self.queue = [], []
-        try:
-            keys = in_parallel(
-                jobs, functools.partial(_run, cache), worker_count(self.settings, len(jobs), PAGES_PER_WORKER)
-            )
-        finally:
-            running, self.running = self.running, []
-            for child in running:
-                finish(child)  # a failure is a build problem
+        running, self.running = self.running, []
+        workers = worker_count(self.settings, len(jobs), PAGES_PER_WORKER)
+        keys = in_parallel(jobs, functools.partial(_run, cache), workers, busy=running)
         if cache and None not in keys:  # None: a worker failed, its pages are unknown
             cache.prune(set(keys))
 

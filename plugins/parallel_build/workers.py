@@ -10,6 +10,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import select
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -32,11 +33,7 @@ def worker_count(settings: dict, jobs: int, per_worker: int) -> int:
 
 def in_background(run: Callable[[], Any]) -> tuple[int, int]:
     """`run()` in a forked child, while this process goes on; `finish()` waits for it."""
-    gc.freeze()
-    try:
-        return _fork(lambda: {0: run()})
-    finally:
-        gc.unfreeze()
+    return _forked(lambda: {0: run()})
 
 
 def finish(child: tuple[int, int]) -> Any:
@@ -44,10 +41,13 @@ def finish(child: tuple[int, int]) -> Any:
     return (_collect(*child) or {}).get(0)
 
 
-def in_parallel(jobs: list, run: Callable[[Any], Any], workers: int) -> list:
+def in_parallel(jobs: list, run: Callable[[Any], Any], workers: int, busy: list | None = None) -> list:
     """`run(job)` for every job, on `workers` processes; the results in job order (None
-    for the jobs of a child that failed: its failure is a build problem)."""
-    if workers < 2:
+    for the jobs of a child that failed: its failure is a build problem). `busy` children
+    (from `in_background`) hold cores: a worker is forked for each only once it has ended,
+    so that no more processes than cores share the memory. All are waited for."""
+    busy = list(busy or [])
+    if workers < 2 and not busy:
         return [run(job) for job in jobs]
     taken = multiprocessing.Value("q", 0)
 
@@ -60,20 +60,37 @@ def in_parallel(jobs: list, run: Callable[[Any], Any], workers: int) -> list:
             if index >= len(jobs):
                 return results
             results[index] = run(jobs[index])
+            if busy and os.getpid() == parent:
+                replace_ended()
 
-    gc.freeze()  # children then leave the shared objects' memory pages alone
-    try:
-        children = [_fork(run_jobs) for _ in range(workers - 1)]
-    finally:
-        gc.unfreeze()
+    def replace_ended() -> None:
+        ended = select.select([read_end for _, read_end in busy], [], [], 0)[0]
+        for child in [child for child in busy if child[1] in ended]:
+            busy.remove(child)
+            finish(child)
+            if taken.value < len(jobs) and len(children) < workers - 1:
+                children.append(_forked(run_jobs))
+
+    parent = os.getpid()
+    children = [_forked(run_jobs) for _ in range(max(0, workers - 1 - len(busy)))]
     from_children: dict[int, Any] = {}
     try:
         results = run_jobs()
     finally:  # even when a job fails here: a child must not wait on a full pipe
+        for child in busy:
+            finish(child)
         for child in children:
             from_children.update(_collect(*child) or {})
     results.update(from_children)
     return [results.get(index) for index in range(len(jobs))]
+
+
+def _forked(run_jobs: Callable[[], dict]) -> tuple[int, int]:
+    gc.freeze()  # children then leave the shared objects' memory pages alone
+    try:
+        return _fork(run_jobs)
+    finally:
+        gc.unfreeze()
 
 
 def _plain_output() -> None:

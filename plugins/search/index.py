@@ -23,7 +23,8 @@ import json
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import groupby
 from pathlib import Path
 
 from portal.text import fold, nfc
@@ -74,9 +75,10 @@ def _fields(record: SearchRecord):
     return ((TITLE, record.title), (FACTS, record.facts), (SUMMARY, record.summary), (BODY, record.body))
 
 
-def _buckets(records: list[SearchRecord]) -> dict[str, dict]:
-    """Two passes over the text, so memory stays small at 10,000 records: first the
-    spellings of every term, then flat integer postings (record, field bits, spellings)."""
+def _bucket_files(records: list[SearchRecord]) -> Iterator[tuple[str, bytes]]:
+    """(key, JSON) of every term bucket, by key. Two passes over the text, so memory stays
+    small at 10,000 records: first the spellings of every term, then flat integer postings
+    (record, field bits, spellings), each bucket's encoded and let go in turn."""
     fold_word = _folder()
     # Words are counted in C (Counter.update), then each distinct word is folded once.
     occurrences: Counter = Counter()
@@ -91,7 +93,7 @@ def _buckets(records: list[SearchRecord]) -> dict[str, dict]:
         for term, counts in spellings.items()
     }
     positions = {term: {word: index for index, word in enumerate(kept)} for term, kept in variants.items()}
-    postings: dict[str, array] = defaultdict(lambda: array("q"))
+    postings: dict[str, array] = defaultdict(lambda: array("i"))  # 32 bits hold each value
     for doc, record in enumerate(records):
         found: dict[str, list[int]] = {}
         for bit, text in _fields(record):
@@ -104,15 +106,17 @@ def _buckets(records: list[SearchRecord]) -> dict[str, dict]:
                     entry[1] |= 1 << position
         for term, (bits, mask) in found.items():
             postings[term].extend((doc, bits, mask))
-    buckets: dict[str, dict] = defaultdict(dict)
-    for term in sorted(postings):
-        flat, previous, entries = [], 0, postings[term]
-        for index in range(0, len(entries), 3):
-            doc = entries[index]
-            flat += [doc - previous, entries[index + 1], entries[index + 2]]
-            previous = doc
-        buckets[term_key(term)][term] = [variants[term], flat]
-    return buckets
+    # Sorted terms keep each key's terms together, and the keys in order.
+    for key, terms in groupby(sorted(postings), key=term_key):
+        bucket = {}
+        for term in terms:
+            flat, previous, entries = [], 0, postings.pop(term)
+            for index in range(0, len(entries), 3):
+                doc = entries[index]
+                flat += [doc - previous, entries[index + 1], entries[index + 2]]
+                previous = doc
+            bucket[term] = [variants[term], flat]
+        yield key, _compact(bucket)
 
 
 def _deltas(values: list[int], bases: list[int] | None = None) -> list[int | None]:
@@ -172,8 +176,8 @@ def build_index(
     `status_types` (the notice types) have a notice status."""
     records = order(records)
     ids = {kind: [entry[0] for entry in entries] for kind, entries in labels.items()}
-    buckets = _buckets(records)
-    files = {f"t/{key}.json": _compact(terms) for key, terms in sorted(buckets.items())}
+    buckets = dict(_bucket_files(records))
+    files = {f"t/{key}.json": data for key, data in buckets.items()}
     for start in range(0, len(records), CHUNK_SIZE):
         chunk = [_display(r) for r in records[start : start + CHUNK_SIZE]]
         files[f"d/{start // CHUNK_SIZE}.json"] = _compact(chunk)

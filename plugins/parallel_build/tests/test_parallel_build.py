@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, run_build
 
 from parallel_build.rendering import QueueingWriter, run_later
-from parallel_build.workers import in_parallel
+from parallel_build.workers import in_background, in_parallel
 from portal.report import REPORT
 
 SETTINGS = {"PAGINATED_TEMPLATES": {}, "PORTAL_BUILD_WORKERS": 2}
@@ -56,6 +56,28 @@ def test_a_failure_here_is_raised_after_the_children_are_collected():
     with pytest.raises(ZeroDivisionError):
         in_parallel(list(range(200)), fails_here, 2)
     assert _children() == before  # the forked worker was waited for: no zombie, none running
+
+
+def test_a_background_child_holds_a_core_until_it_ends_then_a_worker_takes_it(tmp_path):
+    marker = tmp_path / "background.txt"
+
+    def background() -> None:
+        time.sleep(0.3)
+        marker.write_text("xong")
+
+    def whose(number: int) -> tuple[int, bool, int]:
+        time.sleep(0.005)
+        return os.getpid(), marker.exists(), len(_children())
+
+    busy = [in_background(background)]
+    results = in_parallel(list(range(200)), whose, 2, busy=busy)
+    assert marker.read_text() == "xong"
+    here = os.getpid()
+    # Until the background child ended, this process ran every job, beside it alone.
+    assert all(pid == here and children == 1 for pid, done, children in results if not done)
+    helpers = {pid for pid, _, _ in results if pid != here}
+    assert len(helpers) == 1  # then one worker took the core it held
+    assert _children() == set()
 
 
 def _children() -> set[str]:
