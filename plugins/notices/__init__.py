@@ -7,6 +7,7 @@ status, its unit and the chain of notices it belongs to (rounds, corrections).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -81,9 +82,18 @@ class NoticesGenerator(Generator):
         )
 
     def start_jobs(self, writer) -> None:
+        """Calendars and open data, made again only when a notice changed. Their key is
+        made here, before the fork: the notice pages' keys then reuse its fingerprints."""
         output, base_url = Path(writer.output_path), self.settings["PORTAL_URL"]
-        run_later(writer, lambda: self._calendars(output))
-        run_later(writer, lambda: write_open_data(output, self.notices, base_url))
+        key = build_digest(self.notices)
+
+        def open_data(root: Path) -> None:
+            write_open_data(root, self.notices, base_url)
+
+        for kind, produce in (("calendars", self._write_calendars), ("open-data", open_data)):
+            run_later(
+                writer, functools.partial(cached_files, self.settings, kind, lambda: key, output, produce)
+            )
 
     def generate_output(self, writer) -> None:
         write = writer.write_file
@@ -145,12 +155,6 @@ class NoticesGenerator(Generator):
             self.context["open_auctions"],
             upcoming=True,
             **ALL_NOTICES_FEED,
-        )
-
-    def _calendars(self, output: Path) -> None:
-        """Written again only when a notice changed (the page cache's fingerprints)."""
-        cached_files(
-            self.settings, "calendars", lambda: build_digest(self.notices), output, self._write_calendars
         )
 
     def _write_calendars(self, output: Path) -> None:

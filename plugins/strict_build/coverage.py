@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from portal.checker import UNREAD_MESSAGE
@@ -40,14 +41,11 @@ def unread_files(generators, content_root: Path) -> list[Problem]:
     seen = set(context["generated_content"]) | set(context["static_content"])
     seen |= context.get("portal_handled_files", set())
     problems = []
-    for path in sorted(content_root.rglob("*")):
-        if not path.is_file() or path.name in IGNORED_NAMES:
-            continue
-        relative = path.relative_to(content_root).as_posix()
+    for relative in _files_below(str(content_root)):
         if relative not in seen:
             problems.append(
                 Problem(
-                    display_path(path, content_root.parent),
+                    display_path(content_root / relative, content_root.parent),
                     None,
                     None,
                     UNREAD_MESSAGE,
@@ -55,3 +53,15 @@ def unread_files(generators, content_root: Path) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _files_below(root: str) -> list[str]:
+    """Relative paths (with slashes) of the files under `root`, sorted; with os.walk, not
+    pathlib: a Path object per file costs a second at 10,000 files."""
+    found = []
+    for folder, _, names in os.walk(root):
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        for name in names:
+            if name not in IGNORED_NAMES and os.path.isfile(os.path.join(folder, name)):
+                found.append(name if prefix == "." else f"{prefix}/{name}")
+    return sorted(found, key=lambda relative: relative.split("/"))  # as Paths sort
