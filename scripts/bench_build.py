@@ -1,12 +1,14 @@
 """Build benchmark: the project against plain Pelican on the same generated news.
 
-    python scripts/bench_build.py [--documents 10000] [--work /tmp/bench-build]
+    python scripts/bench_build.py [--documents 10000] [--work /tmp/bench-build] [--rounds 3]
 
 Generates N documents (half news, half notices; scripts/corpus.py), then prints for the
 project: cold build, warm build (Pelican's content cache on), rebuild after editing one
 file, the fast preview of an edited page (scripts/preview_server.py), peak memory and output
 file count; and for plain Pelican 4 (default theme, pagination 10) over the same news:
-cold and warm build. Ratios are printed against the targets. Not a timed test.
+cold and warm build. Cold and warm builds of both run in `--rounds` rounds (default 3), the
+project's and Pelican's one after the other; the medians and each round are printed, and
+the ratios against the targets. Not a timed test.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -115,6 +118,7 @@ def main() -> None:
     )
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench-build"))
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     work = args.work.resolve()
     news, notices = args.documents // 2, args.documents - args.documents // 2
@@ -130,14 +134,6 @@ def main() -> None:
         f'PORTAL_IMAGE_CACHE="{work / "cache" / "images"}"',
     ]
     cached = ["CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{work / "cache" / "content"}"']
-    cold, cold_peak = timed_build(project)
-    files = file_count(work / "site")
-    timed_build(project + cached)  # fills the content cache
-    warm, warm_peak = timed_build(project + cached)
-    edited = next(iter(sorted((work / "content" / "news").rglob("*.md"))))
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nĐoạn sửa thêm để đo.\n", encoding="utf-8")
-    after_edit, _ = timed_build(project + cached)
-
     plain_content = plain_news(work)
     plain = [
         str(plain_content),
@@ -145,35 +141,64 @@ def main() -> None:
         str(work / "plain" / "pelicanconf.py"),
         "-o",
         str(work / "plain" / "out"),
-        "-q",
     ]
-    plain_cold, plain_peak = timed_build(plain)
-    timed_build(plain + ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"])
-    plain_warm, _ = timed_build(plain + ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"])
+    plain += ["-q"]
+    plain_cached = plain + ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
 
+    timed_build(project + cached)  # fills the content and page caches
+    timed_build(plain_cached)
+    # This machine's speed drifts by a third within minutes: each round builds the project
+    # and plain Pelican one after the other, and the ratios are taken within a round.
+    rounds = []
+    for _ in range(args.rounds):
+        cold, cold_peak = timed_build(project)  # no cache: everything read and rendered
+        plain_cold, plain_peak = timed_build(plain)
+        warm, warm_peak = timed_build(project + cached)
+        plain_warm, _ = timed_build(plain_cached)
+        rounds.append((cold, plain_cold, warm, plain_warm, cold_peak, warm_peak, plain_peak))
+    files = file_count(work / "site")
+    edited = next(iter(sorted((work / "content" / "news").rglob("*.md"))))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nĐoạn sửa thêm để đo.\n", encoding="utf-8")
+    after_edit, _ = timed_build(project + cached)
     preview = preview_seconds(work)
-    peak_mb = max(cold_peak, warm_peak) / 1024
+    report(rounds, after_edit, preview, files, news)
+
+
+def report(rounds: list[tuple], after_edit: float, preview: float, files: int, news: int) -> None:
+    cold, plain_cold, warm, plain_warm = (statistics.median(r[i] for r in rounds) for i in range(4))
+    cold_ratio = statistics.median(r[0] / r[1] for r in rounds)
+    warm_ratio = statistics.median(r[2] / r[0] for r in rounds)
+    cold_peak, warm_peak, plain_peak = (max(r[i] for r in rounds) / 1024 for i in (4, 5, 6))
+    peak_mb = max(cold_peak, warm_peak)
 
     def verdict(ok: bool) -> str:
         return "đạt" if ok else "CHƯA ĐẠT"
 
+    def each(index: int) -> str:
+        return ", ".join(f"{r[index]:.1f}" for r in rounds)
+
+    print(f"Số vòng đo: {len(rounds)} (trung vị; từng vòng trong ngoặc)")
     print(
-        f"Dự án   : dựng lạnh {cold:.1f} s, dựng ấm (có bộ đệm nội dung) {warm:.1f} s, "
-        f"dựng lại sau khi sửa 1 tệp {after_edit:.1f} s, {files} tệp đầu ra"
+        f"Dự án   : dựng lạnh {cold:.1f} s ({each(0)}), dựng ấm (có bộ đệm nội dung) {warm:.1f} s "
+        f"({each(2)}), dựng lại sau khi sửa 1 tệp {after_edit:.1f} s, {files} tệp đầu ra"
     )
     print(
-        f"Pelican : dựng lạnh {plain_cold:.1f} s, dựng ấm {plain_warm:.1f} s "
-        f"({news} tin, giao diện mặc định, 10 tin/trang, bộ nhớ {plain_peak / 1024:.0f} MB)"
+        f"Pelican : dựng lạnh {plain_cold:.1f} s ({each(1)}), dựng ấm {plain_warm:.1f} s ({each(3)}) "
+        f"({news} tin, giao diện mặc định, 10 tin/trang, bộ nhớ {plain_peak:.0f} MB)"
     )
+    ratios = ", ".join(f"{r[0] / r[1]:.2f}" for r in rounds)
     print(
-        f"Tỷ lệ dựng lạnh dự án / Pelican: {cold / plain_cold:.2f} (mục tiêu ≤ {TARGET_COLD}: {verdict(cold / plain_cold <= TARGET_COLD)})"
+        f"Tỷ lệ dựng lạnh dự án / Pelican: {cold_ratio:.2f} ({ratios}) "
+        f"(mục tiêu ≤ {TARGET_COLD}: {verdict(cold_ratio <= TARGET_COLD)})"
     )
+    ratios = ", ".join(f"{r[2] / r[0]:.2f}" for r in rounds)
     print(
-        f"Tỷ lệ dựng ấm / dựng lạnh: {warm / cold:.2f} (mục tiêu ≤ {TARGET_WARM}: {verdict(warm / cold <= TARGET_WARM)})"
+        f"Tỷ lệ dựng ấm / dựng lạnh: {warm_ratio:.2f} ({ratios}) "
+        f"(mục tiêu ≤ {TARGET_WARM}: {verdict(warm_ratio <= TARGET_WARM)})"
     )
     print(
         f"Bộ nhớ đỉnh (PSS cả các tiến trình dựng song song): {peak_mb:.0f} MB "
-        f"(dựng lạnh {cold_peak / 1024:.0f} MB, dựng ấm {warm_peak / 1024:.0f} MB; "
+        f"(dựng lạnh {cold_peak:.0f} MB, dựng ấm {warm_peak:.0f} MB; "
         f"mục tiêu < {TARGET_MEMORY_MB} MB: {verdict(peak_mb < TARGET_MEMORY_MB)})"
     )
     print(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
 
 
 def nfc(text: str) -> str:
@@ -29,3 +32,8 @@ def slugify(text: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
+
+
+def plain_text(markup: str) -> str:
+    """Visible text of rendered HTML (content HTML is our own Markdown output)."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup or ""))).strip()

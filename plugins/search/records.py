@@ -7,21 +7,12 @@ context list `search_records` during `generate_context`.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from dataclasses import dataclass, field
 
 NEWS_TYPE = "news"
 # Records without a date of their own (procedures) are given this day or an earlier one:
 # they sort last by date and their date is never shown.
 NO_DATE = dt.date(2000, 1, 1)
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
-
-def plain_text(markup: str) -> str:
-    """Visible text of rendered HTML (content HTML is our own Markdown output)."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup or ""))).strip()
 
 
 @dataclass(frozen=True)
@@ -64,7 +55,7 @@ def notice_record(notice, unit_names: dict[str, str]) -> SearchRecord:
         published=record.date,
         summary=record.summary,
         facts=" ".join(facts),
-        body=plain_text(notice.content),
+        body=notice.plain_text,  # of the HTML the reader made (links and images add no text)
         unit=record.unit,
         asset=record.asset_category,
         price=record.starting_price,
@@ -84,5 +75,5 @@ def article_record(article) -> SearchRecord:
         published=record.date,
         summary=record.summary,
         facts=" ".join([article.category.name, *record.tags]),
-        body=plain_text(article.content),
+        body=article.plain_text,
     )

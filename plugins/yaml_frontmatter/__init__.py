@@ -17,7 +17,7 @@ from pelican.utils import SafeDatetime
 
 from portal.documents import NOTICE, PAGE, Document, load_document
 from portal.report import REPORT, ContentRejected
-from portal.text import slugify
+from portal.text import plain_text, slugify
 from portal_site import load_portal_data
 
 _converters: dict[int, Markdown] = {}
@@ -50,7 +50,10 @@ class PortalMarkdownReader(MarkdownReader):
             REPORT.reject(str(Path(source_path).resolve()), document.entry())
             raise ContentRejected(document.source)
         content = render_markdown(document.body, self.settings["MARKDOWN"])
-        return content, self.metadata_for(document, portal)
+        metadata = self.metadata_for(document, portal)
+        # Made here, where files are read on every core and cached: search records use it.
+        metadata["plain_text"] = plain_text(content)
+        return content, metadata
 
     def metadata_for(self, document: Document, portal) -> dict:
         record = document.record
