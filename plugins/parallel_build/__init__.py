@@ -15,8 +15,9 @@ from pelican.contents import Content
 from . import page_cache
 from .reading import prefetch
 from .rendering import JobStarter, QueueingWriter, RenderQueueGenerator, run_later
+from .workers import stop_background
 
-__all__ = ["run_later"]
+__all__ = ["run_later", "stop_background"]
 
 
 def _get_writer(pelican):

@@ -5,12 +5,14 @@ sends back its results and the build problems it found."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import multiprocessing
 import os
 import pickle
 import select
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -31,14 +33,33 @@ def worker_count(settings: dict, jobs: int, per_worker: int) -> int:
     return max(1, min(workers_wanted(settings), jobs // per_worker))
 
 
+# Children started by `in_background` and not yet finished.
+_BACKGROUND: list[tuple[int, int]] = []
+
+
 def in_background(run: Callable[[], Any]) -> tuple[int, int]:
     """`run()` in a forked child, while this process goes on; `finish()` waits for it."""
-    return _forked(lambda: {0: run()})
+    child = _forked(lambda: {0: run()})
+    _BACKGROUND.append(child)
+    return child
 
 
 def finish(child: tuple[int, int]) -> Any:
     """What the child's `run()` returned (None if it failed: its failure is a build problem)."""
+    if child in _BACKGROUND:
+        _BACKGROUND.remove(child)
     return (_collect(*child) or {}).get(0)
+
+
+def stop_background() -> None:
+    """Ends the background children of a build that failed, before its output is removed:
+    none may go on writing there. What they would have written is not needed."""
+    while _BACKGROUND:
+        pid, read_end = _BACKGROUND.pop()
+        with contextlib.suppress(ProcessLookupError):  # it had ended
+            os.kill(pid, signal.SIGTERM)
+        os.close(read_end)
+        os.waitpid(pid, 0)
 
 
 def in_parallel(jobs: list, run: Callable[[Any], Any], workers: int, busy: list | None = None) -> list:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from parallel_build import stop_background
 from portal.checker import oversized_files
 from portal.collection import check_collection, listing_paths
 from portal.problems import ERROR, WARNING, Problem, display_path
@@ -165,6 +166,7 @@ def _wrap_run(pelican) -> None:
                 print(summary, file=sys.stderr)
                 raise BuildFailed(summary)
         except BaseException:
+            stop_background()  # jobs still writing into the staging folder
             shutil.rmtree(staging, ignore_errors=True)
             raise
         finally:
