@@ -269,8 +269,8 @@ def cached_files(
             shutil.rmtree(other, ignore_errors=True)
 
 
-# The page cache of the build whose queue is rendering (set before the workers fork), for
-# jobs that key their files by the same fingerprints.
+# The page cache of the running build (made once its context is complete, before any fork),
+# for jobs that key their files by the same fingerprints.
 current: PageCache | None = None
 
 

@@ -13,7 +13,7 @@ from parallel_build import run_later
 from parallel_build.page_cache import cached_files
 from portal.notices import ASSET_CATEGORIES, NOTICE_TYPE_SHORT, STATUSES
 
-from .index import build_index, index_version
+from .index import index_files, index_version
 from .records import NEWS_TYPE, article_record, notice_record
 
 SEARCH_URL = "tim-kiem/"
@@ -55,7 +55,7 @@ class SearchGenerator(Generator):
         folder = Path(writer.output_path) / INDEX_FOLDER / self.version
 
         def write_index(root: Path) -> None:
-            for relative, payload in build_index(records, self.labels, NOTICE_TYPE_SHORT)[1].items():
+            for relative, payload in index_files(records, self.labels, NOTICE_TYPE_SHORT).items():
                 target = root / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(payload)

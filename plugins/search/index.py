@@ -168,12 +168,12 @@ def order(records: Iterable[SearchRecord]) -> list[SearchRecord]:
     return sorted(records, key=lambda r: (r.published, r.url), reverse=True)
 
 
-def build_index(
+def index_files(
     records: Iterable[SearchRecord], labels: dict[str, list], status_types: Iterable[str] = ()
-) -> tuple[str, dict[str, bytes]]:
-    """(version, {relative path: bytes}). `labels` lists ids (in display order) and their
-    names: types, units, assets, statuses as [[id, name, short name?], …]. Only records of
-    `status_types` (the notice types) have a notice status."""
+) -> dict[str, bytes]:
+    """{relative path: bytes}, for the folder `index_version` names. `labels` lists ids (in
+    display order) and their names: types, units, assets, statuses as [[id, name, short
+    name?], …]. Only records of `status_types` (the notice types) have a notice status."""
     records = order(records)
     ids = {kind: [entry[0] for entry in entries] for kind, entries in labels.items()}
     buckets = dict(_bucket_files(records))
@@ -193,7 +193,7 @@ def build_index(
         "statusTypes": [type_id for type_id in ids["types"] if type_id in status_types],
     }
     files["meta.json"] = _compact(meta)
-    return index_version(records, labels, status_types), files
+    return files
 
 
 def index_version(

@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from portal.checker import UNREAD_MESSAGE
+from portal.checker import IGNORED_NAMES, UNREAD_MESSAGE
 from portal.collection import Entry
 from portal.problems import Problem, display_path
-
-IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"}
 
 
 def _context(generators) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from search.index import CHUNK_SIZE, build_index, words
+from search.index import CHUNK_SIZE, index_files, index_version, words
 from search.records import SearchRecord
 
 VN = dt.timezone(dt.timedelta(hours=7))
@@ -33,7 +33,7 @@ def test_terms_are_folded_and_keep_their_spellings():
         record("Đấu giá đất Cao Lộc", 20, unit="khu-vuc-1", asset="land", price=1_250_000_000),
         record("Kết quả đạt chỉ tiêu", 21),
     ]
-    version, files = build_index(records, LABELS)
+    version, files = index_version(records, LABELS), index_files(records, LABELS)
     index = decode(files)
     assert len(version) == 12
     variants, postings = index["t/dat.json"]["dat"]
@@ -49,10 +49,10 @@ def test_display_chunks_and_stable_version():
     records = [
         record(f"Thông báo số {n}", 1 + n % 28, url=f"/thong-bao/so-{n}/") for n in range(CHUNK_SIZE + 5)
     ]
-    version, files = build_index(records, LABELS)
+    version, files = index_version(records, LABELS), index_files(records, LABELS)
     assert {"d/0.json", "d/1.json"} <= set(files)
     assert len(json.loads(files["d/1.json"])) == 5
-    assert build_index(list(reversed(records)), LABELS)[0] == version  # order of input does not matter
+    assert index_version(list(reversed(records)), LABELS) == version  # order of input does not matter
 
 
 def test_words_match_the_browser_tokenizer():
@@ -75,6 +75,6 @@ def test_only_notice_types_have_a_status_and_undated_records_show_no_date():
         record("Đấu giá đất", 20),
         SearchRecord(type="procedure", title="Yêu cầu thi hành án", url="/thu-tuc/", published=undated),
     ]
-    index = decode(build_index(records, labels, status_types=["auction", "valuer_selection"])[1])
+    index = decode(index_files(records, labels, status_types=["auction", "valuer_selection"]))
     assert index["meta.json"]["statusTypes"] == ["auction"]
     assert [row[3] for row in index["d/0.json"]] == ["20/11/2026", ""]
