@@ -101,6 +101,8 @@ class PreviewSession:
         save_as = new.save_as
         if new.status == "draft" and not save_as.startswith("ban-nhap/"):
             save_as = f"ban-nhap/{save_as}"
+        # A page taken from the page cache is a link to its entry: written anew, not through it.
+        (self.output / save_as).unlink(missing_ok=True)
         if getattr(new, "kind", "") == "notice":
             new.status_id = new.record.status_on(now)
             new.status_label = STATUSES[new.status_id]

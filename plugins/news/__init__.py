@@ -6,6 +6,7 @@ import heapq
 from collections import defaultdict
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
 from portal.documents import newest_first
 
@@ -88,7 +89,24 @@ def _link_posts(generator) -> None:
         draft.related = []
 
 
+_pelican_period_archives = ArticlesGenerator._build_period_archives
+
+
+def _period_archives(generator, sorted_articles: list, articles: list, settings: dict) -> dict:
+    """Pelican's year and month archives, their posts found in one pass: Pelican's own asks
+    `post in dates` of every post for every period (0.9 s at 5,000 posts over 5 years)."""
+    archives = _pelican_period_archives(generator, sorted_articles, [], settings)
+    for periods in archives.values():
+        period_of = {id(post): period for period in periods for post in period["dates"]}
+        for period in periods:
+            period["articles"] = []
+        for post in articles:  # in the order of `articles`, as Pelican's
+            period_of[id(post)]["articles"].append(post)
+    return archives
+
+
 def register() -> None:
+    ArticlesGenerator._build_period_archives = _period_archives
     signals.article_generator_pretaxonomy.connect(_order)
     signals.article_generator_finalized.connect(_link_posts)
     signals.article_generator_finalized.connect(_index_members)

@@ -7,12 +7,10 @@ Setting: PORTAL_BUILD_WORKERS (default: the number of cores; 1 does everything h
 
 from __future__ import annotations
 
-import gc
-
 from pelican import signals
 from pelican.contents import Content
 
-from . import page_cache
+from . import heap, page_cache
 from .reading import prefetch
 from .rendering import JobStarter, QueueingWriter, RenderQueueGenerator, run_later
 from .workers import stop_background
@@ -44,17 +42,6 @@ def _forget_page_cache(pelican) -> None:
     page_cache.current = None
 
 
-def _freeze_heap(pelican) -> None:
-    """The build's objects are not walked again: the interpreter's last collection at exit
-    walked every one of them (2 s at 10,000 documents). The next build in the same process
-    (the preview server's) unfreezes them as it starts, so nothing stays uncollectable."""
-    gc.freeze()
-
-
-def _unfreeze_heap(generator) -> None:
-    gc.unfreeze()
-
-
 def _freeze_addresses(context: dict) -> None:
     """Every document's address, worked out once: Pelican formats `url` and `save_as` from
     the settings again on each use (dozens of times per listing page), and they no longer
@@ -78,5 +65,14 @@ def register() -> None:
     signals.get_writer.connect(_get_writer)
     signals.all_generators_finalized.connect(_order_output)
     signals.finalized.connect(_forget_page_cache)
-    signals.finalized.connect(_freeze_heap)
-    signals.generator_init.connect(_unfreeze_heap)
+    # Frozen as each phase ends; at `finalized` too: the interpreter's last collection at
+    # exit would walk every object of the build (2 s at 10,000 documents).
+    signals.get_generators.connect(heap.start_run)
+    for phase_end in (
+        "readers_init",
+        "article_generator_pretaxonomy",
+        "all_generators_finalized",
+        "article_writer_finalized",
+        "finalized",
+    ):
+        getattr(signals, phase_end).connect(heap.phase_done)

@@ -28,6 +28,10 @@ def prefetch(generator) -> None:
         for path in paths
         if file_suffix(path) in readers.readers and readers.get_cached_data(path, (None, None))[0] is None
     ]
+    if not paths:
+        # Nothing is read again: the reader cache Pelican saves after reading would be the
+        # one it loaded (43 MB at 10,000 documents, a second of the warm build).
+        readers.save_cache = _nothing_to_save
     reader_of = readers.readers
 
     def read(path: str) -> tuple | None:
@@ -44,3 +48,7 @@ def prefetch(generator) -> None:
         if read_file is not None:
             # Pelican's own entry format; cache_data() would store nothing with caching off.
             readers._cache[path] = (readers._get_file_stamp(path), read_file)
+
+
+def _nothing_to_save() -> None:
+    pass

@@ -107,11 +107,10 @@ def in_parallel(jobs: list, run: Callable[[Any], Any], workers: int, busy: list 
 
 
 def _forked(run_jobs: Callable[[], dict]) -> tuple[int, int]:
-    gc.freeze()  # children then leave the shared objects' memory pages alone
-    try:
-        return _fork(run_jobs)
-    finally:
-        gc.unfreeze()
+    # Children then leave the shared objects' memory pages alone. This process keeps them
+    # frozen too: they were made by a finished phase (heap.py).
+    gc.freeze()
+    return _fork(run_jobs)
 
 
 def _plain_output() -> None:

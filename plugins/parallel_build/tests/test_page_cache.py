@@ -3,9 +3,13 @@ too; and a page is only rendered again when something it shows changed."""
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from conftest import TODAY, make_project, run_build
+
+from parallel_build.page_cache import link_or_copy
 
 MARK = b"<!-- trang lay tu bo dem -->"
 LATER = "2026-12-20"
@@ -42,6 +46,8 @@ def test_cached_pages_are_reused_and_an_edit_renders_only_what_shows_it(tmp_path
 
     calendars = _folder_stamps(cache, "calendars")
     assert len(calendars) > 5
+    reader_cache = cache / "ArticlesGenerator-Readers"
+    read_at = reader_cache.stat().st_mtime_ns
 
     # Unchanged inputs: every cached page is copied, none rendered (the marks come through);
     # the calendars are copied too, not written again.
@@ -51,6 +57,12 @@ def test_cached_pages_are_reused_and_an_edit_renders_only_what_shows_it(tmp_path
     assert sum(page.endswith(MARK) for page in second.values()) == len(entries)
     assert {path: page.removesuffix(MARK) for path, page in second.items()} == first
     assert _folder_stamps(cache, "calendars") == calendars
+    # They are links to the entries, not copies; no file was read, so the reader cache was
+    # not saved again.
+    entry_files = {entry.stat().st_ino for entry in (cache / "pages").glob("*/*.html")}
+    linked = [path for path in second if (tmp_path / "second" / path).stat().st_ino in entry_files]
+    assert len(linked) == len(entries)
+    assert reader_cache.stat().st_mtime_ns == read_at
     for name, page in entries.items():
         next((cache / "pages").glob(f"*/{name}")).write_bytes(page)
 
@@ -59,6 +71,7 @@ def test_cached_pages_are_reused_and_an_edit_renders_only_what_shows_it(tmp_path
     post = project / POST
     post.write_text(post.read_text(encoding="utf-8").replace("Áp dụng chữ ký số", "Triển khai chữ ký số"))
     third = _build(project, tmp_path / "third", cache)
+    assert reader_cache.stat().st_mtime_ns != read_at  # the edited post was read and kept
     assert third == _build(project, tmp_path / "fresh", None)
     rendered = set(_entries(cache)) - set(entries)
     assert 3 <= len(rendered) < 0.25 * len(entries), len(rendered)
@@ -78,3 +91,21 @@ def test_cached_pages_are_reused_and_an_edit_renders_only_what_shows_it(tmp_path
     fourth = _build(project, tmp_path / "fourth", cache)
     assert fourth == _build(project, tmp_path / "fresh-data", None)
     assert not set(_entries(cache)) & set(entries)
+
+
+def test_where_no_link_can_be_made_the_cached_file_is_copied(tmp_path, monkeypatch):
+    entry, target = tmp_path / "entry.html", tmp_path / "site" / "index.html"
+    entry.write_text("<p>trang</p>", encoding="utf-8")
+    target.parent.mkdir()
+    link_or_copy(entry, target)
+    assert target.stat().st_ino == entry.stat().st_ino
+    link_or_copy(entry, target)  # a file already there is replaced
+
+    def other_file_system(source, destination):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", other_file_system)
+    copied = tmp_path / "site" / "copy.html"
+    link_or_copy(entry, copied)
+    assert copied.read_text(encoding="utf-8") == "<p>trang</p>"
+    assert copied.stat().st_ino != entry.stat().st_ino
