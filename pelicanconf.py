@@ -23,8 +23,10 @@ PORTAL_PREVIEW = True
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
+    # Content read and pages rendered on every core. First: at all_generators_finalized it
+    # fixes every document's address before the strict build's checks read them all.
+    "parallel_build",
     "strict_build",
-    "parallel_build",  # content read and pages rendered on every core
     "portal_site",
     "yaml_frontmatter",
     "publication",

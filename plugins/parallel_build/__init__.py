@@ -11,7 +11,7 @@ from pelican import signals
 from pelican.contents import Content
 
 from . import heap, page_cache
-from .reading import prefetch
+from .reading import end_reading, prefetch
 from .rendering import JobStarter, QueueingWriter, RenderQueueGenerator, run_later
 from .workers import stop_background
 
@@ -53,15 +53,9 @@ def _freeze_addresses(context: dict) -> None:
         document.override_url, document.override_save_as = document.url, document.save_as
 
 
-def _release_reader_cache(generator) -> None:
-    """Pelican has saved its reader cache by now; what it holds (every file's content and
-    metadata, a second copy in warm builds) is not read again in this build."""
-    generator.readers._cache.clear()
-
-
 def register() -> None:
     signals.article_generator_init.connect(prefetch)
-    signals.article_generator_finalized.connect(_release_reader_cache)
+    signals.article_generator_finalized.connect(end_reading)
     signals.get_writer.connect(_get_writer)
     signals.all_generators_finalized.connect(_order_output)
     signals.finalized.connect(_forget_page_cache)

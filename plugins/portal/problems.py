@@ -44,8 +44,11 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
     bases = [_real(os.getcwd())] + ([_real(str(root))] if root is not None else [])
     for candidate in (resolve(path) for resolve in (os.path.abspath, os.path.realpath)):
         for base in bases:
-            if candidate == base or candidate.startswith(base + os.sep):
-                return Path(os.path.relpath(candidate, base)).as_posix()
+            if candidate == base:
+                return "."
+            prefix = base.rstrip(os.sep) + os.sep  # both normalized: the rest is relative
+            if candidate.startswith(prefix):
+                return candidate[len(prefix) :].replace(os.sep, "/")
     return Path(path).as_posix()
 
 
