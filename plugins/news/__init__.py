@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 
 from pelican import signals
@@ -15,34 +14,51 @@ from portal.documents import newest_first
 WINDOW = 40
 
 
-def _keys(article) -> tuple[frozenset, str, float]:
-    """Tag slugs, category slug (compared as strings: Pelican's own equality of tags and
-    categories slugifies both sides on every comparison) and the moment in seconds."""
-    tags = frozenset(tag.slug for tag in getattr(article, "tags", []))
-    return tags, article.category.slug, article.date.timestamp()
+class _Posts:
+    """What ranking needs of each post, by its index in the newest-first list: its tags as
+    bits of one integer (a shared tag is a bit of `a & b`), its category's slug, its moment
+    in seconds and its source path (the last tie-break), and, for each tag and the category,
+    that group's list of posts and the post's place in it. Compared as plain values: Pelican's
+    own equality of tags and categories slugifies both sides on every comparison."""
 
+    def __init__(self, posts: list) -> None:
+        bit_of: dict[str, int] = {}
+        self.tags, self.categories, self.moments, self.sources = [], [], [], []
+        self.places: list[list[tuple[list[int], int]]] = []
+        members: dict[str, list[int]] = defaultdict(list)
+        for index, post in enumerate(posts):
+            slugs = sorted({tag.slug for tag in getattr(post, "tags", [])})
+            bits = 0
+            for slug in slugs:
+                bits |= 1 << bit_of.setdefault(slug, len(bit_of))
+            category = post.category.slug
+            self.tags.append(bits)
+            self.categories.append(category)
+            self.moments.append(post.date.timestamp())
+            self.sources.append(post.source_path)
+            places = []
+            for group in [f"tag:{slug}" for slug in slugs] + [f"category:{category}"]:
+                places.append((members[group], len(members[group])))
+                members[group].append(index)
+            self.places.append(places)
 
-def _groups(keys: tuple[frozenset, str, float]) -> list[str]:
-    tags, category, _ = keys
-    return [f"tag:{tag}" for tag in sorted(tags)] + [f"category:{category}"]
-
-
-def related_posts(article, members: dict[str, list], positions: dict, keys: dict, limit: int) -> list:
-    """Posts sharing tags (weighted double) or the category, most related, then nearest."""
-    tags, category, moment = keys[id(article)]
-    candidates = {}
-    for group in _groups(keys[id(article)]):
-        posts = members[group]
-        here = positions[(group, id(article))]
-        for other in posts[max(0, here - WINDOW) : here + WINDOW + 1]:
-            candidates[id(other)] = other
-    del candidates[id(article)]
-    scored = []
-    for other in candidates.values():
-        other_tags, other_category, other_moment = keys[id(other)]
-        score = 2 * len(tags & other_tags) + (other_category == category)
-        scored.append((-score, abs(other_moment - moment), other.source_path, other))
-    return [entry[-1] for entry in heapq.nsmallest(limit, scored, key=lambda entry: entry[:3])]
+    def related(self, index: int, limit: int) -> list[int]:
+        """Posts sharing tags (weighted double) or the category, most related, then nearest."""
+        candidates: set[int] = set()
+        for group, here in self.places[index]:
+            candidates.update(group[max(0, here - WINDOW) : here + WINDOW + 1])
+        candidates.discard(index)
+        tags, category, moment = self.tags[index], self.categories[index], self.moments[index]
+        ranked = sorted(
+            (
+                -(2 * (tags & self.tags[other]).bit_count() + (self.categories[other] == category)),
+                abs(self.moments[other] - moment),
+                self.sources[other],
+                other,
+            )
+            for other in candidates
+        )
+        return [entry[-1] for entry in ranked[:limit]]
 
 
 class _Members(list):
@@ -73,17 +89,11 @@ def _order(generator) -> None:
 def _link_posts(generator) -> None:
     articles = generator.articles  # newest first
     limit = generator.settings.get("RELATED_POSTS", 4)
-    keys = {id(article): _keys(article) for article in articles}
-    members: dict[str, list] = defaultdict(list)
-    positions = {}
-    for article in articles:
-        for group in _groups(keys[id(article)]):
-            positions[(group, id(article))] = len(members[group])
-            members[group].append(article)
+    posts = _Posts(articles)
     for index, article in enumerate(articles):
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None
-        article.related = related_posts(article, members, positions, keys, limit)
+        article.related = [articles[other] for other in posts.related(index, limit)]
     for draft in generator.drafts:
         draft.newer = draft.older = None
         draft.related = []
