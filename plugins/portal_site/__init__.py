@@ -8,6 +8,7 @@ Data problems go to the build report; the strict build stops before reading cont
 
 from __future__ import annotations
 
+import functools
 import weakref
 from pathlib import Path
 
@@ -64,12 +65,39 @@ def site_part(context, name: str, **values) -> Markup:
     return parts[key]
 
 
+class Macros:
+    """The macros of partials/macros.html (`ui.name`). A card is rendered once per document
+    and arguments: the macros take no context, so a post's card is the same on each of the
+    up to six listings that show it (the news, its category, its tags, its year and month),
+    and a notice's on its four. Documents do not change while pages are rendered."""
+
+    CARDS = frozenset({"post_card", "notice_card"})
+
+    def __init__(self, module) -> None:
+        self._module = module
+        self._cards: dict[tuple, tuple[object, Markup]] = {}
+
+    def __getattr__(self, name: str):
+        macro = getattr(self._module, name)
+        if name in self.CARDS:
+            macro = functools.partial(self._card, name, macro)
+        setattr(self, name, macro)  # found here from now on
+        return macro
+
+    def _card(self, name: str, macro, document, *args, **options) -> Markup:
+        key = (name, id(document), args, tuple(sorted(options.items())))
+        known = self._cards.get(key)
+        if known is None or known[0] is not document:  # kept with it, so its id is not reused
+            known = self._cards[key] = (document, macro(document, *args, **options))
+        return known[1]
+
+
 def _macros_global(generator) -> None:
     """`ui` (partials/macros.html) in every template without `{% import %}`: an import
     runs on each page, and the macros take no context."""
     environment = getattr(generator, "env", None)
     if environment is not None and "ui" not in environment.globals:
-        environment.globals["ui"] = environment.get_template("partials/macros.html").module
+        environment.globals["ui"] = Macros(environment.get_template("partials/macros.html").module)
 
 
 def reload_portal_data(settings: dict) -> data.PortalData | None:
