@@ -7,6 +7,7 @@ checker report the same problems in the same words.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,9 +135,19 @@ def _resolved(folder: Path) -> Path:
     return Path(folder).resolve()
 
 
+def _inside(path: Path, content_root: Path) -> Path:
+    """The file's path inside content/: by its plain absolute path, as Pelican gives it (a
+    resolved path costs a `stat` per folder of every file); resolved where that is not
+    inside (the root or the file reached through a link)."""
+    plain, root = os.path.abspath(path), os.path.abspath(content_root).rstrip(os.sep) + os.sep
+    if plain.startswith(root):
+        return Path(plain[len(root) :])
+    return path.resolve().relative_to(_resolved(content_root))
+
+
 def load_document(path: Path, portal: PortalData, content_root: Path) -> Document:
     path = Path(path)
-    relative = path.resolve().relative_to(_resolved(content_root))
+    relative = _inside(path, content_root)
     source = display_path(path, Path(content_root).parent)
     text, problems = read_text(path, source)
     document = Document(path=path, source=source, kind=NEWS, problems=problems)

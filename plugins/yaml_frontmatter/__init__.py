@@ -95,10 +95,12 @@ class PortalMarkdownReader(MarkdownReader):
             tag = Tag(name, self.settings)
             tag.slug = slugify(name)
             tags.append(tag)
+        author = Author(record.author or portal.site.default_author, self.settings)
+        author.slug  # noqa: B018 - Pelican's own slug, made on first use: here, on every core
         metadata.update(
             category=category,
             tags=tags,
-            author=Author(record.author or portal.site.default_author, self.settings),
+            author=author,
             image=record.image,
             image_alt=record.image_alt,
         )
