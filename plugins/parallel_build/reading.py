@@ -75,8 +75,8 @@ def prefetch(generator) -> None:
         return stamp, readers._cache.get(path), article
 
     workers = worker_count(settings, len(files), FILES_PER_WORKER)
-    if workers < 2 or generator._cache_data_policy:  # Pelican's generator cache is saved
-        return
+    if workers < 2 or generator._cache_data_policy:
+        return  # with Pelican's generator caching layer, its cache is saved: left to Pelican
     for (name, path), result in zip(files, in_parallel(files, read, workers), strict=True):
         if result is None:
             continue

@@ -78,6 +78,8 @@ class Macros:
         self._cards: dict[tuple, tuple[object, Markup]] = {}
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):  # not a macro (and not yet set while an instance is made)
+            raise AttributeError(name)
         macro = getattr(self._module, name)
         if name in self.CARDS:
             macro = functools.partial(self._card, name, macro)
