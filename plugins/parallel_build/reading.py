@@ -1,16 +1,14 @@
-"""Content files read on every core, before Pelican's own reading loop: each worker reads
-its share of the files as that loop does (`Readers.read_file`, into an `Article`), and the
-articles go into Pelican's generator cache, where the loop takes them as read already (and
-what the reader returned into its reader cache, saved with caching on). A file that fails
-is left out, so that Pelican reads it again itself and reports it as usual."""
+"""Content files read on every core, before Pelican's own reading loop: each worker runs
+the reader on its share of the files and the results go into Pelican's in-memory reader
+cache, where `Readers.read_file` finds them. A file that fails is left out, so that Pelican
+reads it again itself and reports it as usual."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
 
-from pelican import signals
-from pelican.contents import Article, SkipStub
+from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
 from .workers import in_parallel, worker_count
@@ -37,59 +35,41 @@ def prefetch(generator) -> None:
     settings = generator.settings
     if readers._filestamp_func is not None:
         readers._filestamp_func = generator._filestamp_func = _Stamps(readers._filestamp_func)
-    names = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    files = [(name, os.path.abspath(os.path.join(generator.path, name))) for name in names]
+    paths = [
+        os.path.abspath(os.path.join(generator.path, name))
+        for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    ]
     # Left to Pelican: files already in the cache (warm builds) and formats without a reader.
-    files = [
-        (name, path)
-        for name, path in files
+    paths = [
+        path
+        for path in paths
         if file_suffix(path) in readers.readers
         and (path not in readers._cache or readers.get_cached_data(path, (None, None))[0] is None)
     ]
-    if not files:
+    if not paths:
         # Nothing is read again: the reader cache Pelican saves after reading would be the
         # one it loaded (43 MB at 10,000 documents, a second of the warm build).
         readers.save_cache = _nothing_to_save
+    reader_of = readers.readers
     stamp_of = readers._get_file_stamp
 
-    def read(file: tuple[str, str]) -> tuple | None:
-        """The file read as Pelican's reading loop reads it, into its content object."""
-        name, path = file
+    def read(path: str) -> tuple | None:
         stamp = stamp_of(path)  # before reading: a file saved meanwhile is read again next time
         try:
-            article = readers.read_file(
-                base_path=generator.path,
-                path=name,
-                content_class=Article,
-                context=generator.context,
-                preread_signal=signals.article_generator_preread,
-                preread_sender=generator,
-                context_signal=signals.article_generator_context,
-                context_sender=generator,
-            )
+            content, metadata = reader_of[file_suffix(path)].read(path)
         except Exception:
             return None  # Pelican reads it again and reports it
-        if isinstance(article, SkipStub) or not article.is_valid():
-            return None
-        article._context = article.settings = None  # the whole site: this process's are put back
-        return stamp, readers._cache.get(path), article
+        return stamp, (content, _filter_discardable_metadata(metadata))
 
-    workers = worker_count(settings, len(files), FILES_PER_WORKER)
-    if workers < 2 or generator._cache_data_policy:
-        return  # with Pelican's generator caching layer, its cache is saved: left to Pelican
-    for (name, path), result in zip(files, in_parallel(files, read, workers), strict=True):
-        if result is None:
-            continue
-        stamp, read_file, article = result
-        article._context, article.settings = generator.context, settings
-        # Pelican's reading loop takes what its generator cache has as read already.
-        generator._cache[name] = (stamp, article)
-        if read_file is not None:  # the reader cache's entry, saved with caching on
+    workers = worker_count(settings, len(paths), FILES_PER_WORKER)
+    if workers < 2:
+        return
+    for path, read_file in zip(paths, in_parallel(paths, read, workers), strict=True):
+        if read_file is not None:
+            # Pelican's own entry format; cache_data() would store nothing with caching off.
             readers._cache[path] = read_file
-        if isinstance(readers._filestamp_func, _Stamps):
-            readers._filestamp_func.known[path] = stamp
-            readers._filestamp_func.known[os.path.join(generator.path, name)] = stamp
-        signals.content_object_init.send(article)  # sent in the child: here for this process
+            if isinstance(readers._filestamp_func, _Stamps):
+                readers._filestamp_func.known[path] = read_file[0]
 
 
 def end_reading(generator) -> None:
@@ -97,8 +77,6 @@ def end_reading(generator) -> None:
     metadata, a second copy in warm builds) is not read again in this build. Stamps are
     taken afresh from now on: the preview server reads edited files with these readers."""
     generator.readers._cache.clear()
-    if not generator._cache_data_policy:
-        generator._cache.clear()
     for cacher in (generator, generator.readers):
         if isinstance(cacher._filestamp_func, _Stamps):
             cacher._filestamp_func = cacher._filestamp_func.stamp
