@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from portal.checker import IGNORED_NAMES, UNREAD_MESSAGE
+from portal.checker import UNREAD_MESSAGE, content_files
 from portal.collection import Entry
 from portal.problems import Problem, display_path
 
@@ -39,7 +38,7 @@ def unread_files(generators, content_root: Path) -> list[Problem]:
     seen = set(context["generated_content"]) | set(context["static_content"])
     seen |= context.get("portal_handled_files", set())
     problems = []
-    for relative in _files_below(str(content_root)):
+    for relative in content_files(content_root):
         if relative not in seen:
             problems.append(
                 Problem(
@@ -51,15 +50,3 @@ def unread_files(generators, content_root: Path) -> list[Problem]:
                 )
             )
     return problems
-
-
-def _files_below(root: str) -> list[str]:
-    """Relative paths (with slashes) of the files under `root`, sorted; with os.walk, not
-    pathlib: a Path object per file costs a second at 10,000 files."""
-    found = []
-    for folder, _, names in os.walk(root):
-        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
-        for name in names:
-            if name not in IGNORED_NAMES and os.path.isfile(os.path.join(folder, name)):
-                found.append(name if prefix == "." else f"{prefix}/{name}")
-    return sorted(found, key=lambda relative: relative.split("/"))  # as Paths sort
