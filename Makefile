@@ -62,4 +62,4 @@ lock: $(BIN)/.installed
 		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 
 clean:
-	rm -rf $(OUTPUT) .$(OUTPUT).building .$(OUTPUT).previous
+	rm -rf $(OUTPUT) .$(OUTPUT).building-* .$(OUTPUT).previous-* .$(OUTPUT).old-*

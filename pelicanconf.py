@@ -6,7 +6,7 @@ from pathlib import Path
 ROOT = Path(__file__).absolute().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from portal import formatting, notices, urls  # noqa: E402
+from portal import formatting, markup, notices, urls  # noqa: E402
 
 PATH = str(ROOT / "content")
 THEME = str(ROOT / "theme")
@@ -146,14 +146,8 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 FEED_MAX_ITEMS = 30
 
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.sane_lists": {},
-        "markdown.extensions.toc": {"permalink": False},
-    },
-    "output_format": "html5",
-}
+# Markdown extensions and the sanitizer's allow-list: plugins/portal/markup.py.
+MARKDOWN = markup.MARKDOWN
 
 JINJA_FILTERS = {
     "vn_date": formatting.format_date,

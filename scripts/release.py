@@ -1,25 +1,38 @@
 """Releases of the published site: build into a new folder, check that no published address
-disappears, write checksums, and switch the `live` link atomically (keeping `previous`).
+disappears, write checksums, check the release against what its build produced, and switch
+the `live` link atomically (keeping `previous`).
 
 Layout under the releases folder (default `releases/`, or PORTAL_RELEASES):
-    <id>/          one complete build (id: UTC time and Git commit)
+    <id>/          one complete build (id: UTC time, Git commit, random suffix), with its
+                   SHA256SUMS and the build's own list of files (BUILD_FILES)
     live     ->    <id> being served
     previous ->    <id> served before, for rollback
+    .publish.lock  held by the publish or rollback under way (its process id inside)
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+from portal import file_list  # noqa: E402
+
 MANIFEST = "SHA256SUMS"
+LOCK = ".publish.lock"
+COMPRESSED = (".gz", ".br")  # the copies scripts/publish adds beside the built text files
 KEEP = 5
 _LOC = re.compile(r"<loc>([^<]+)</loc>")
 
@@ -33,11 +46,60 @@ def new_release_id() -> str:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
-    return f"{stamp}-{commit or 'local'}"
+    return f"{stamp}-{commit or 'local'}-{secrets.token_hex(2)}"
+
+
+def claim(folder: Path) -> str:
+    """A new release id whose (empty) folder this call created: creating it fails when it
+    exists, so two publishes, even in the same second, never share a release."""
+    while True:
+        release_id = new_release_id()
+        try:
+            (folder / release_id).mkdir()
+        except FileExistsError:
+            continue
+        return release_id
+
+
+class Busy(Exception):
+    """Another publish or rollback holds the releases folder; `holder`: its process id, or
+    "" when it has not written it yet."""
+
+    def __init__(self, holder: str) -> None:
+        super().__init__(holder)
+        self.holder = holder
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the releases folder's lock (flock on `.publish.lock`) for a publish or rollback;
+    raises Busy at once when another process holds it. The lock goes with the process: a
+    publish that is killed leaves nothing to clean up."""
+    descriptor = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = ""
+            for _ in range(20):  # the holder writes its id just after taking the lock
+                holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+                if holder:
+                    break
+                time.sleep(0.01)
+            raise Busy(holder) from None
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(descriptor, 0)
+    finally:
+        os.close(descriptor)
 
 
 def build(target: Path) -> bool:
-    """The publish build; the strict build leaves nothing at `target` when it fails."""
+    """The publish build into the folder claimed for it. The strict build swaps its tree in
+    only when the build is clean, with the list of the files it produced (BUILD_FILES)."""
     result = subprocess.run(
         [
             sys.executable,
@@ -48,10 +110,12 @@ def build(target: Path) -> bool:
             str(ROOT / "publishconf.py"),
             "-o",
             str(target),
+            "-e",
+            "PORTAL_FILE_LIST=true",
         ],
         cwd=ROOT,
     )
-    return result.returncode == 0 and target.is_dir()
+    return result.returncode == 0 and (target / file_list.NAME).is_file()
 
 
 def site_paths(release: Path) -> set[str]:
@@ -128,6 +192,43 @@ def verify(release: Path) -> list[str]:
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
             problems.append(name)
     return problems
+
+
+def problems(release: Path) -> list[str]:
+    """How `release` differs from what its build produced and from its SHA256SUMS, one line
+    each, in Vietnamese; empty when it is intact. Every file must match SHA256SUMS and be
+    listed there, and every file the build listed (BUILD_FILES) must be there unchanged, with
+    nothing beside them but their compressed copies. A release made before builds listed
+    their files is checked against SHA256SUMS alone."""
+    if not (release / MANIFEST).is_file():
+        return [f"{MANIFEST}: không có tệp này"]
+    found = file_list.describe(release, frozenset({MANIFEST}))
+    listed = {}
+    for line in (release / MANIFEST).read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        listed[name] = digest
+    wrong = {}
+    for name in sorted(listed.keys() - found.keys()):
+        wrong[name] = f"thiếu tệp (có trong {MANIFEST})"
+    for name in sorted(found.keys() - listed.keys()):
+        wrong[name] = f"tệp lạ, {MANIFEST} không ghi"
+    for name in sorted(listed.keys() & found.keys()):
+        if listed[name] != found[name][0]:
+            wrong[name] = f"nội dung khác {MANIFEST}"
+    try:
+        built = file_list.read(release)
+    except (ValueError, UnicodeDecodeError):
+        built, wrong[file_list.NAME] = None, "không đọc được danh sách tệp của lần dựng"
+    if built is not None:
+        for name, (digest, size) in sorted(built.items()):
+            if name not in found:
+                wrong.setdefault(name, f"thiếu tệp (lần dựng đã tạo, {file_list.NAME})")
+            elif found[name] != (digest, size):
+                wrong.setdefault(name, f"khác với lúc dựng ({file_list.NAME})")
+        for name in sorted(found.keys() - built.keys() - {file_list.NAME}):
+            if not (name.endswith(COMPRESSED) and name[:-3] in built):
+                wrong.setdefault(name, f"lần dựng không tạo ra tệp này ({file_list.NAME})")
+    return [f"{name}: {message}" for name, message in sorted(wrong.items())]
 
 
 def point(link: Path, target_name: str) -> None:

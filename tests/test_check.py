@@ -12,7 +12,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
+from bounded import YAML_LIMIT_CASES, check_bounded
+from conftest import ROOT, make_project
 
 BROKEN = ROOT / "tests/fixtures/broken/content"
 EXPECTED_CODES = {
@@ -126,6 +128,19 @@ def test_guide_shows_the_real_check_run():
     shown = section.split("Kết quả:", 1)[1].split("```\n", 2)[1]
     result = check("--content", "tests/fixtures/broken/content")
     assert shown == result.stdout
+
+
+@pytest.mark.parametrize("case", sorted(YAML_LIMIT_CASES))
+def test_yaml_over_the_limits_is_reported_in_time(tmp_path, case):
+    """A YAML bomb, an oversized or too deeply nested front matter: refused in seconds with
+    the file and line (a bomb used to make the check run until memory ran out)."""
+    project = make_project(tmp_path / "project")
+    expected = YAML_LIMIT_CASES[case](project)
+    result, _ = check_bounded(project, timeout=20)
+    assert result.returncode == 1, result.stdout
+    lines = result.stdout.splitlines()
+    for text in expected:
+        assert any(text in line for line in lines), (text, result.stdout[-3000:])
 
 
 def _copy_of_content(tmp_path: Path) -> Path:
@@ -272,7 +287,7 @@ def test_check_finds_damaged_images_and_clashing_names(tmp_path):
 MESSAGE_MODULES = [
     *(
         f"plugins/portal/{name}.py"
-        for name in ("checker", "encoding", "references", "collection", "documents")
+        for name in ("checker", "encoding", "references", "collection", "documents", "markup", "attachments")
     ),
     *(f"plugins/portal/{name}.py" for name in ("frontmatter", "validation", "types", "news", "notices")),
     *(f"plugins/portal/{name}.py" for name in ("notice_checks", "rules", "data", "section_data", "sections")),

@@ -4,6 +4,7 @@ with no Content-Security-Policy violation or console error."""
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import shutil
@@ -189,3 +190,109 @@ def test_pages_run_in_chromium_under_the_policy(browser, nginx_url):
             assert page.locator("#search-results li").count() >= 1
     opened.close()
     assert not opened.errors, opened.errors
+
+
+def test_attachments_are_downloads_in_a_sandbox(nginx_url, released):
+    site = released
+    attachment = next((site.output / "files").rglob("*.pdf"))
+    path = "/" + attachment.relative_to(site.output).as_posix()
+    for encoding in ("", "br", "gzip"):
+        response, body = get(nginx_url, path, **{"Accept-Encoding": encoding})
+        assert response.status == 200 and body == attachment.read_bytes(), encoding
+        assert response.getheader("Content-Type") == "application/pdf"
+        assert response.getheader("Content-Encoding") is None
+        assert response.getheader("Content-Disposition") == "attachment"
+        policies = response.headers.get_all("Content-Security-Policy")
+        assert "sandbox; default-src 'none'" in policies, policies
+        assert response.getheader("X-Content-Type-Options") == "nosniff"
+        assert response.getheader("Strict-Transport-Security").startswith("max-age=31536000")
+        assert response.getheader("X-Frame-Options") == "DENY"
+        assert response.getheader("Cache-Control") == "public, max-age=604800"
+    # Pages and images stay as they were; a missing attachment gets the site's 404 page.
+    image = next((site.output / "images").rglob("*.webp")).relative_to(site.output).as_posix()
+    for other in ("/", "/thong-bao/", f"/{image}"):
+        response, _ = get(nginx_url, other)
+        assert response.status == 200 and response.getheader("Content-Disposition") is None, other
+        assert "sandbox" not in response.getheader("Content-Security-Policy"), other
+    response, _ = get(nginx_url, f"/{image}")
+    assert response.getheader("Cache-Control") == "public, max-age=604800"
+    response, body = get(nginx_url, "/files/khong-co-tep-nay.pdf")
+    assert response.status == 404 and "Không tìm thấy trang" in body.decode("utf-8")
+
+
+# Files put into the published files/ folder directly, past the build's check: a page and an
+# SVG image that load a script from the site's own address, which `script-src 'self'` allows.
+UPLOADED = {
+    "trang.html": (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tệp tải lên</title>'
+        '<script src="/files/thu-nghiem/chay.js"></script></head><body><p>Tệp tải lên</p></body></html>\n'
+    ),
+    "hinh.svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><title>Tệp tải lên</title>'
+        '<script href="/files/thu-nghiem/chay.js"/><rect width="100" height="100"/></svg>\n'
+    ),
+    "chay.js": "document.title = 'script-ran'; console.log('script-ran'); alert('script-ran');\n",
+}
+
+
+@pytest.fixture()
+def uploaded(released):
+    folder = released.output / "files/thu-nghiem"
+    folder.mkdir(parents=True)
+    for name, text in UPLOADED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    yield [f"/files/thu-nghiem/{name}" for name in ("trang.html", "hinh.svg")]
+    shutil.rmtree(folder)
+
+
+def _watched_page(browser):
+    context = browser.new_context(accept_downloads=True, locale="vi-VN")
+    page = context.new_page()
+    seen: list[str] = []
+    page.on("console", lambda message: seen.append(message.text))
+    page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))
+    return context, page, seen
+
+
+def test_uploaded_page_in_chromium_is_downloaded_not_run(browser, nginx_url, uploaded):
+    from playwright.sync_api import Error as PlaywrightError
+
+    context, page, seen = _watched_page(browser)
+    try:
+        for path in uploaded:
+            # The navigation becomes a download: goto fails with "Download is starting".
+            with page.expect_download(timeout=10_000) as download, contextlib.suppress(PlaywrightError):
+                page.goto(nginx_url + path)
+            assert download.value.suggested_filename == path.rsplit("/", 1)[1]
+            assert page.title() != "script-ran"
+    finally:
+        context.close()
+    assert "script-ran" not in seen, seen
+
+
+def test_uploaded_page_shown_anyway_runs_no_script(browser, nginx_url, uploaded):
+    """Should a browser show the file in spite of Content-Disposition, the sandbox policy
+    still keeps its scripts from running."""
+
+    def shown_inline(route):
+        response = route.fetch()
+        headers: dict[str, str] = {}
+        for header in response.headers_array:
+            name = header["name"].lower()
+            if name != "content-disposition":
+                # Several policies in one header, separated by commas, are all enforced.
+                headers[name] = f"{headers[name]}, {header['value']}" if name in headers else header["value"]
+        route.fulfill(response=response, headers=headers)
+
+    context, page, seen = _watched_page(browser)
+    try:
+        page.route("**/files/thu-nghiem/*", shown_inline)
+        for path in uploaded:
+            response = page.goto(nginx_url + path)
+            assert response.status == 200 and response.header_value("content-disposition") is None
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(200)
+            assert page.title() == "Tệp tải lên", path
+    finally:
+        context.close()
+    assert "script-ran" not in seen, seen

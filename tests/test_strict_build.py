@@ -1,13 +1,22 @@
 """A broken content file fails the build with a Vietnamese message naming the file,
-every problem is reported in one run, and the last good output stays as it was."""
+every problem is reported in one run, and the last good output stays as it was; a good build
+takes the output's place in one step."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import shutil
+import time
 from pathlib import Path
 
 import pytest
+from bounded import YAML_LIMIT_CASES, build_bounded
 from conftest import run_build
 from legacy import to_windows_1258
+
+import strict_build
 
 GOOD_POST = """---
 title: "Bài mẫu"
@@ -138,9 +147,113 @@ def test_broken_data_fails_before_content(project, tmp_path):
     _assert_failed_and_kept(run_build(project, output), output, ["data/units.yml", "kind"])
 
 
+def _beside(output: Path) -> list[str]:
+    """What is left beside the output once the detached removal of the old tree has ended."""
+    deadline = time.monotonic() + 60
+    while True:
+        left = sorted(p.name for p in output.parent.iterdir() if p.name.startswith("."))
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.1)
+
+
 def test_good_build_replaces_old_output(project, tmp_path):
     output = tmp_path / "output"
     _old_output(output)
     build = run_build(project, output)
     assert build.returncode == 0, build.stderr
     assert "OLD SITE" not in (output / "index.html").read_text(encoding="utf-8")
+    assert _beside(output) == []  # no .output.building-*, no .output.previous*
+
+
+class Killed(Exception):
+    pass
+
+
+def test_swap_keeps_a_complete_site_at_every_step(project, tmp_path, monkeypatch):
+    built = run_build(project, tmp_path / "built")
+    assert built.returncode == 0, built.stderr
+    site = {p.relative_to(built.output) for p in built.output.rglob("*") if p.is_file()}
+    old = (built.output / "index.html").read_bytes()
+    new = old + b"<!-- new -->"
+
+    def served(output: Path) -> bytes | None:
+        """The home page of the complete site at `output`; None when there is none."""
+        if not output.is_dir() or {p.relative_to(output) for p in output.rglob("*") if p.is_file()} != site:
+            return None
+        return (output / "index.html").read_bytes()
+
+    real_rename, real_exchange = os.rename, getattr(strict_build, "exchange", None)
+    # A kill after the first step, after the second, or none: what is at the output path after
+    # each step, and after the kill.
+    for kill_after in (1, 2, None):
+        output = tmp_path / f"kill-{kill_after}" / "output"
+        shutil.copytree(built.output, output)
+        staging = output.parent / ".output.building-test"
+        shutil.copytree(built.output, staging)
+        (staging / "index.html").write_bytes(new)
+        seen = []
+
+        def step(operation, output=output, seen=seen, kill_after=kill_after):
+            def stepped(*args, **kwargs):
+                operation(*args, **kwargs)
+                seen.append(served(output))
+                if len(seen) == kill_after:
+                    raise Killed
+
+            return stepped
+
+        with monkeypatch.context() as patch:
+            patch.setattr(os, "rename", step(real_rename))
+            patch.setattr(strict_build, "exchange", step(real_exchange), raising=False)
+            with contextlib.suppress(Killed):
+                strict_build._swap(staging, output)
+        assert seen and None not in seen, (kill_after, seen)
+        assert served(output) in (old, new), kill_after
+        if kill_after is None:
+            assert served(output) == new
+            assert _beside(output) == []
+
+
+def test_swap_where_the_filesystem_cannot_exchange(tmp_path, monkeypatch):
+    output, staging = tmp_path / "output", tmp_path / ".output.building-test"
+    for folder, text in ((output, "OLD"), (staging, "NEW")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text, encoding="utf-8")
+
+    def refuse(first, second):
+        raise OSError(errno.EINVAL, os.strerror(errno.EINVAL), str(first))
+
+    monkeypatch.setattr(strict_build, "exchange", refuse, raising=False)
+    strict_build._swap(staging, output)
+    assert (output / "index.html").read_text(encoding="utf-8") == "NEW"
+    assert _beside(output) == []
+
+
+def test_exchange_swaps_two_folders(tmp_path):
+    from portal.atomic import exchange
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "name").write_text(folder.name, encoding="utf-8")
+    exchange(first, second)
+    assert (first / "name").read_text() == "b" and (second / "name").read_text() == "a"
+    with pytest.raises(FileNotFoundError):
+        exchange(first, tmp_path / "missing")
+    assert (first / "name").read_text() == "b"
+
+
+# A failing build of a fresh project copy takes 10-25 s here; one stuck on a YAML bomb never
+# ends (its memory grows ~45 MB/s), and is stopped at the limit.
+BUILD_TIMEOUT = 60
+
+
+@pytest.mark.parametrize("case", ["data_bomb", "front_matter_bomb", "oversized_front_matter"])
+def test_yaml_over_the_limits_fails_the_build_in_time(project, tmp_path, case):
+    expected = YAML_LIMIT_CASES[case](project)
+    output = tmp_path / "output"
+    _old_output(output)
+    build, _ = build_bounded(project, output, BUILD_TIMEOUT)
+    assert build.returncode == 1, build.stderr[-3000:]
+    _assert_failed_and_kept(build, output, expected)

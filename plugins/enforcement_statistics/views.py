@@ -3,7 +3,6 @@ province, sample marks, the targets that apply, the gap to a comparable target."
 
 from __future__ import annotations
 
-import csv
 import io
 from decimal import Decimal
 
@@ -11,6 +10,7 @@ from markupsafe import Markup
 
 from portal.formatting import format_billions, format_date
 from portal.sections import Target, period_end, reporting_year_start
+from portal.spreadsheet import writer as csv_writer
 
 from .charts import ratio_chart
 
@@ -145,9 +145,10 @@ def _decimal(value: float | None) -> str:
 
 
 def year_csv(view: dict) -> bytes:
-    """UTF-8 with a BOM (Excel), dates dd/mm/yyyy, ratios and targets with two decimals."""
+    """UTF-8 with a BOM (Excel), dates dd/mm/yyyy, ratios and targets with two decimals; text
+    that a spreadsheet would run as a formula is quoted (portal.spreadsheet)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     year = view["record"]
     for period in view["periods"]:

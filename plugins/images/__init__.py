@@ -21,8 +21,9 @@ from pelican.generators import Generator
 from portal.problems import Problem, display_path
 from portal.progress import task
 from portal.report import REPORT
+from portal.text import nfc
 
-from .attachments import hold_draft_attachments
+from .attachments import composed_names, hold_draft_attachments
 from .checks import clash_problems, image_files
 from .markup import DEFAULT_SIZES, picture_markup
 from .processing import ImageProblem, process
@@ -84,7 +85,8 @@ class ImagesGenerator(Generator):
             relative = source.relative_to(content_root).as_posix()
             handled.add(relative)
             try:
-                processed[relative] = process(
+                # Keyed as text refers to it (NFC); a name saved decomposed still matches.
+                processed[nfc(relative)] = process(
                     source,
                     Path(settings["PORTAL_IMAGE_CACHE"]),
                     settings["PORTAL_IMAGE_WIDTHS"],
@@ -125,3 +127,4 @@ def register() -> None:
     signals.initialized.connect(_install_filter)
     signals.get_generators.connect(_get_generators)
     signals.static_generator_finalized.connect(hold_draft_attachments)
+    signals.static_generator_finalized.connect(composed_names)

@@ -7,6 +7,8 @@ build still counts them as read. Preview builds (drafts written) copy everything
 
 from __future__ import annotations
 
+from portal.text import nfc
+
 
 def _linked_files(content) -> set[str]:
     return {
@@ -28,3 +30,12 @@ def hold_draft_attachments(generator) -> None:
         kept = [static for static in generator.staticfiles if static.relative_source_path not in hidden]
         generator.staticfiles = kept
         generator.context["staticfiles"] = kept
+
+
+def composed_names(generator) -> None:
+    """Attachments saved with decomposed names (as a Mac saves them) are published under the
+    composed (NFC) name that links in the text use."""
+    for static in generator.staticfiles:
+        if nfc(static.save_as) != static.save_as:
+            static.override_save_as = nfc(static.save_as)
+            static.override_url = nfc(static.url)

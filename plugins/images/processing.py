@@ -14,6 +14,8 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from portal.text import nfc
+
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 CACHE_VERSION = "2"
 
@@ -112,7 +114,7 @@ def process(
     folder = cache_folder(source, cache_root, widths)
     manifest = folder / "manifest.json"
     if manifest.is_file():
-        return folder, _info(json.loads(manifest.read_text()), source.name)
+        return folder, _info(json.loads(manifest.read_text()), nfc(source.name))
     image = open_image(source, max_bytes, max_pixels)
     image_format = image.format
     image = ImageOps.exif_transpose(image)  # turn by the EXIF orientation before dropping it
@@ -136,7 +138,7 @@ def process(
         staging.rename(folder)
     except OSError:  # another build stored the same image first: theirs is identical
         shutil.rmtree(staging, ignore_errors=True)
-    return folder, _info(data, source.name)
+    return folder, _info(data, nfc(source.name))
 
 
 def _info(data: dict, source_name: str) -> ImageInfo:

@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from portal.problems import Problem, display_path
+from portal.references import file_message
 from portal.report import REPORT
 from portal.sections import LEGAL_STATUSES
 from portal.text import slugify
@@ -33,19 +34,11 @@ class LegalDocumentsGenerator(Generator):
         base = self.settings["LEGAL_DOCUMENTS_URL"]
         content_root = Path(self.settings["PATH"])
         for document in sorted(collection.documents, key=lambda d: (d.issued, d.id), reverse=True):
-            if document.file and not (content_root / document.file).is_file():
+            found = document.file and file_message(content_root, document.file.lstrip("/"), document.file)
+            if found:
                 source = display_path(Path(self.settings["PORTAL_DATA_PATH"]) / "legal_documents.yml")
-                REPORT.add(
-                    [
-                        Problem(
-                            source,
-                            None,
-                            "file",
-                            f"văn bản '{document.id}': không có tệp content/{document.file}.",
-                            code="missing-file",
-                        )
-                    ]
-                )
+                code, message = found
+                REPORT.add([Problem(source, None, "file", f"văn bản '{document.id}': {message}", code=code)])
             status = document.status_on(today)
             type_label = collection.types[document.type]
             self.documents.append(

@@ -2,17 +2,18 @@
 
 Fields are the front-matter contract (with `legal_exceptions`: accepted deviations from
 the legal checks are public too) plus the absolute `url`, the build-time `status` and an
-absolute `url` for each attachment; drafts and scheduled notices never appear.
+absolute `url` for each attachment; drafts and scheduled notices never appear. The CSV's
+text cells are made safe for spreadsheets (`portal.spreadsheet`); the JSON keeps every value.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
 
 from portal.notices import STATUSES, Notice
+from portal.spreadsheet import DictWriter
 
 EXCLUDED = {"redirect_from", "status"}
 
@@ -52,10 +53,10 @@ def schema(base_url: str) -> dict:
     }
 
 
-def _csv_value(value) -> str:
+def _csv_value(value):
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return "" if value is None else str(value)
+    return value
 
 
 def write_open_data(output: Path, notices: list, base_url: str) -> None:
@@ -71,7 +72,7 @@ def write_open_data(output: Path, notices: list, base_url: str) -> None:
     )
     columns = sorted({key for record in records for key in record})
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer = DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for record in records:
         writer.writerow({key: _csv_value(record.get(key)) for key in columns})

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import data, encoding
+from . import attachments, data, encoding
 from .collection import Entry, check_collection, listing_paths
 from .documents import load_document
 from .problems import ERROR, Problem, display_path, sort_problems
@@ -58,6 +58,35 @@ def content_files(root: Path | str) -> list[str]:
     return sorted(found, key=lambda relative: relative.split("/"))
 
 
+def unsafe_links(content_root: Path | str) -> list[Problem]:
+    """Symbolic links under content/ that would publish what is not content: pointing out of
+    it, nowhere, or back to a folder that holds them (a loop Pelican would follow without
+    end). Checked before anything is read; the build refuses to start on one."""
+    root = os.path.realpath(content_root)
+    problems = []
+    for folder, folders, names in os.walk(root):
+        for name in sorted(folders + names):
+            path = os.path.join(folder, name)
+            if not os.path.islink(path):
+                continue
+            target = os.path.realpath(path)
+            shown = display_path(path, Path(root).parent)
+            if not os.path.exists(target):
+                reason = "trỏ tới nơi không tồn tại"
+            elif os.path.commonpath([root, target]) != root:
+                reason = f"trỏ ra ngoài thư mục content/ (tới {target}); tệp ngoài content/ không được đưa lên trang"
+            elif os.path.isdir(target) and os.path.commonpath([target, folder]) == target:
+                reason = "trỏ về chính thư mục chứa nó, tạo vòng lặp vô tận"
+            else:
+                continue
+            message = (
+                f"'{name}' là liên kết tắt (symlink) {reason}. Hãy xóa liên kết, hoặc chép tệp thật vào "
+                "thư mục content/."
+            )
+            problems.append(Problem(shown, None, None, message, code="symlink"))
+    return problems
+
+
 def predicted_url(kind: str, slug: str, record, settings: dict) -> str:
     """The address the build gives a document (the settings' URL patterns)."""
     return canonical_url(kind, slug, record, listing_paths(settings)[2])
@@ -84,6 +113,17 @@ def oversized_files(content_root: Path, settings: dict, folders=("images", "file
         for path in sorted((content_root / folder).rglob("*")):
             if path.is_file():
                 problems += _size_problems(path, display_path(path, content_root.parent), limit, label)
+    return problems
+
+
+def unsafe_attachments(content_root: Path) -> list[Problem]:
+    """Files of content/files/ that are not an allowed attachment type, or whose content is
+    not what their extension says (portal.attachments): the site would serve them as is."""
+    folder = content_root / "files"
+    problems = []
+    for relative in content_files(folder):
+        path = folder / relative
+        problems += attachments.attachment_problems(path, display_path(path, content_root.parent))
     return problems
 
 
@@ -116,6 +156,7 @@ def check_project(settings: dict) -> CheckResult:
     if portal is None:
         result.problems = sort_problems(result.problems)
         return result
+    result.problems += unsafe_links(content_root)
     entries: list[Entry] = []
     for relative in content_files(content_root):
         path = content_root / relative
@@ -123,7 +164,7 @@ def check_project(settings: dict) -> CheckResult:
         source = display_path(path, project_root)
         top = relative.split("/")[0]
         if path.suffix.lower() in (".md", ".markdown") and top not in ("images", "files"):
-            document = load_document(path, portal, content_root)
+            document = load_document(path, portal, content_root, settings["MARKDOWN"])
             result.problems += document.problems
             if any(p.code == "encoding:tcvn3" for p in document.problems):
                 result.problems += tcvn3_file_problems(path, source)
@@ -133,6 +174,7 @@ def check_project(settings: dict) -> CheckResult:
         elif top not in ("images", "files"):
             result.problems.append(Problem(source, None, None, UNREAD_MESSAGE, code="unread"))
     result.problems += oversized_files(content_root, settings)
+    result.problems += unsafe_attachments(content_root)
     result.problems += image_problems(content_root, settings)
     result.problems += check_collection(entries, portal.rules, listing_paths(settings))
     result.problems = sort_problems(list(dict.fromkeys(result.problems)))

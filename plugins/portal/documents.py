@@ -12,20 +12,23 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import encoding, frontmatter
+from . import encoding, frontmatter, markup
 from .collection import Entry
 from .data import PortalData
 from .news import NewsPost, Page
 from .notice_checks import notice_problems
 from .notices import Notice, partial_notice
-from .problems import ERROR, Problem, display_path
+from .problems import ERROR, WARNING, Problem, display_path
 from .references import Reference, body_references, file_problems, front_references
-from .text import nfc
+from .text import nfc, slugify
 from .validation import validate
 
 NEWS, NOTICE, PAGE = "news", "notice", "page"
 MODELS = {NEWS: NewsPost, NOTICE: Notice, PAGE: Page}
 PAGES_FOLDER = "pages"
+# Characters no editor types: C0 controls but tab and line ends (feeds cannot carry them),
+# and the bidirectional overrides that make "gnp.exe" show as "exe.png".
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 # ![](x.png) or ![ ](x.png): an image with no description for screen readers.
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
 
@@ -39,6 +42,8 @@ class Document:
     record: NewsPost | Notice | Page | None = None
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    # The body as sanitized HTML, when loaded with a Markdown configuration.
+    html: str = ""
 
     @property
     def ok(self) -> bool:
@@ -48,7 +53,7 @@ class Document:
     def slug(self) -> str:
         if self.record is not None and self.record.slug:
             return self.record.slug
-        return self.path.stem
+        return file_slug(self.path)
 
     @property
     def body(self) -> str:
@@ -62,6 +67,32 @@ class Document:
         return Entry(
             self.source, self.kind, self.slug, save_as, self.record, lines, url, tuple(self.references)
         )
+
+
+def file_slug(path: Path) -> str:
+    """The address part a file name gives, made as from a title (ASCII, no spaces); a long
+    name is kept whole, as its address always was."""
+    stem = nfc(Path(path).stem)
+    return slugify(stem, max_length=len(stem))
+
+
+def _file_name_problems(document: Document) -> list[Problem]:
+    if document.record is None or document.record.slug:
+        return []
+    slug, name = file_slug(document.path), nfc(document.path.name)
+    if not slug:
+        message = (
+            f"Tên tệp '{name}' không cho ra địa chỉ trang nào; hãy đặt tên tệp bằng chữ không dấu, "
+            "chữ số và dấu '-', ví dụ 'hoi-nghi-tong-ket.md', hoặc thêm trường slug."
+        )
+        return [Problem(document.source, None, None, message, code="file-name")]
+    if slug != nfc(document.path.stem):
+        message = (
+            f"Tên tệp '{name}' có dấu, chữ hoa, dấu cách hoặc ký tự khác; địa chỉ trang sẽ là "
+            f"'{slug}'. Nên đổi tên tệp thành '{slug}{document.path.suffix}'."
+        )
+        return [Problem(document.source, None, None, message, WARNING, code="file-name")]
+    return []
 
 
 def classify(data: dict, relative: Path) -> str:
@@ -109,6 +140,7 @@ def read_text(path: Path, source: str) -> tuple[str | None, list[Problem]]:
                 code="nfd",
             )
         )
+    problems += _invisible_characters(decoded.text, source)
     for number, line, converted in encoding.tcvn3_lines(decoded.text)[:3]:
         problems.append(
             Problem(
@@ -121,6 +153,26 @@ def read_text(path: Path, source: str) -> tuple[str | None, list[Problem]]:
             )
         )
     return nfc(decoded.text), problems
+
+
+def _invisible_characters(text: str, source: str) -> list[Problem]:
+    if not _INVISIBLE.search(text):
+        return []
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _INVISIBLE.search(line)
+        if found:
+            problems.append(
+                Problem(
+                    source,
+                    number,
+                    None,
+                    f"Dòng này có ký tự ẩn không được phép (mã U+{ord(found.group()):04X}: ký tự điều khiển "
+                    "hoặc ký tự đảo chiều chữ), thường do dán từ phần mềm khác; hãy xóa rồi gõ lại đoạn đó.",
+                    code="invisible-character",
+                )
+            )
+    return problems
 
 
 def _first_nfd_line(text: str) -> int:
@@ -145,7 +197,11 @@ def _inside(path: Path, content_root: Path) -> Path:
     return path.resolve().relative_to(_resolved(content_root))
 
 
-def load_document(path: Path, portal: PortalData, content_root: Path) -> Document:
+def load_document(
+    path: Path, portal: PortalData, content_root: Path, markdown: dict | None = None
+) -> Document:
+    """`markdown`: the Markdown configuration; with it the body is rendered and sanitized,
+    and each construct the sanitizer removes is a problem."""
     path = Path(path)
     relative = _inside(path, content_root)
     source = display_path(path, Path(content_root).parent)
@@ -167,11 +223,15 @@ def load_document(path: Path, portal: PortalData, content_root: Path) -> Documen
     elif document.kind == NOTICE:  # type errors: check what did validate, in the same run
         partial, invalid = partial_notice(document.front.data)
         document.problems += notice_problems(partial, document.front, source, portal, invalid)
+    document.problems += _file_name_problems(document)
     document.problems += _body_problems(document)
     document.references = body_references(document.body, document.front.body_line)
     if record is not None:
         document.references += front_references(record, document.front.lines)
     document.problems += file_problems(document.references, Path(content_root), source)
+    if markdown is not None:
+        document.html, found = markup.render(document.body, markdown, source, document.front.body_line)
+        document.problems += found
     return document
 
 

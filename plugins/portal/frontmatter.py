@@ -2,6 +2,11 @@
 
 Dates are left as text (YAML would turn `2026-09-03 08:30` into a string but
 `2026-09-03 08:30:00` into a naive datetime); the models parse them all the same way.
+
+Every YAML the site reads (front matter and `data/`) comes through `load_yaml`, which
+refuses a text too long, too deeply nested, or whose aliases (`&a` ... `*a`) expand to too
+many values (a "billion laughs" file of a few hundred bytes would otherwise take the build's
+memory and never end): the composed node graph is measured before anything is built from it.
 """
 
 from __future__ import annotations
@@ -35,6 +40,30 @@ _Loader.add_implicit_resolver(
 )
 
 FENCE = "---"
+
+FRONT_MATTER_SIZE_HINT = "hãy chuyển phần văn bản dài xuống nội dung bài, sau dòng '---' thứ hai."
+DATA_SIZE_HINT = (
+    "hãy xem tệp có bị dán thừa nội dung không; nếu dữ liệu thật sự dài như vậy, hãy báo người "
+    "lập trình nâng giới hạn (DATA_LIMITS trong plugins/portal/frontmatter.py)."
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one YAML text may hold: `max_bytes` of UTF-8 text, `max_nodes` values once every
+    alias is expanded (an alias counts again each time it is used), `max_depth` levels of
+    groups inside groups."""
+
+    max_bytes: int
+    max_nodes: int
+    max_depth: int
+    size_hint: str
+
+
+# The largest sample front matter is under 3 KB, 100 values, 4 levels deep; the largest data
+# file 13 KB, 660 values, 7 levels. The limits leave ample room and keep a refused file cheap.
+FRONT_MATTER_LIMITS = Limits(64 * 1024, 10_000, 20, FRONT_MATTER_SIZE_HINT)
+DATA_LIMITS = Limits(2 * 1024 * 1024, 200_000, 32, DATA_SIZE_HINT)
 
 
 class FrontMatterError(Exception):
@@ -90,14 +119,88 @@ def _record_lines(node: yaml.Node, prefix: str, offset: int, lines: dict[str, in
             _record_lines(item, path, offset, lines)
 
 
-def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _check_size(text: str, first_line: int, limits: Limits) -> None:
+    encoded = text.encode("utf-8")
+    if len(encoded) > limits.max_bytes:
+        line = encoded[: limits.max_bytes].count(b"\n") + first_line
+        raise FrontMatterError(
+            f"Nội dung YAML dài quá {_number(limits.max_bytes // 1024)} KB (vượt từ dòng này); "
+            + limits.size_hint,
+            line,
+        )
+
+
+def _check_expansion(root: yaml.Node, first_line: int, limits: Limits) -> None:
+    """Count the values of the document as built, an alias's target once per use, without
+    building it: each node's total is kept, so the count is linear in the composed text.
+    A node whose alias is used inside itself would expand without end: refused too."""
+    totals: dict[int, tuple[int, int]] = {}  # id(node) -> (values, levels below and with it)
+    open_nodes: set[int] = set()
+
+    def too_many(line: int) -> FrontMatterError:
+        return FrontMatterError(
+            f"Nội dung YAML quá lớn: hơn {_number(limits.max_nodes)} giá trị khi tính cả các phần "
+            "lặp lại bằng bí danh ('&tên' rồi '*tên'). Hãy viết thẳng từng giá trị, không dùng "
+            "'&' và '*' ở đầu giá trị (hoặc đặt giá trị trong ngoặc kép).",
+            line,
+        )
+
+    def too_deep(line: int) -> FrontMatterError:
+        return FrontMatterError(
+            f"Nội dung YAML lồng nhau quá {limits.max_depth} tầng (nhóm trong nhóm); "
+            "hãy viết lại theo mẫu, bớt các tầng lồng nhau.",
+            line,
+        )
+
+    def visit(node: yaml.Node, level: int) -> tuple[int, int]:
+        line = node.start_mark.line + first_line
+        known = totals.get(id(node))
+        if known is None and not isinstance(node, yaml.CollectionNode):
+            known = (1, 1)
+        if known is not None:
+            if level + known[1] - 1 > limits.max_depth:
+                raise too_deep(line)
+            return known
+        if level > limits.max_depth:
+            raise too_deep(line)
+        if id(node) in open_nodes:  # an alias inside its own anchor: no end to it
+            raise too_many(line)
+        open_nodes.add(id(node))
+        count, height = 1, 1
+        if isinstance(node, yaml.MappingNode):
+            groups = [(key.start_mark.line + first_line, (key, value)) for key, value in node.value]
+        else:
+            groups = [(line, (item,)) for item in node.value]
+        for where, children in groups:
+            for child in children:
+                child_count, child_height = visit(child, level + 1)
+                count += child_count
+                height = max(height, child_height + 1)
+                if count > limits.max_nodes:
+                    raise too_many(where)
+        open_nodes.discard(id(node))
+        totals[id(node)] = (count, height)
+        return count, height
+
+    visit(root, 1)
+
+
+def load_yaml(text: str, first_line: int = 1, limits: Limits = DATA_LIMITS) -> tuple[Any, dict[str, int]]:
     """Parse YAML; return the data and the file line of every field path.
 
-    `first_line` is the file line where `text` starts (2 inside front matter).
+    `first_line` is the file line where `text` starts (2 inside front matter). A text over
+    `limits` is refused (FrontMatterError) before its data is built.
     """
+    _check_size(text, first_line, limits)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_expansion(node, first_line, limits)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         # An unclosed quote is only noticed at the end: point at where it opened.
@@ -117,7 +220,7 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
 
 def parse(text: str) -> FrontMatter:
     yaml_text, body, body_line = split(text)
-    data, lines = load_yaml(yaml_text, first_line=2)
+    data, lines = load_yaml(yaml_text, first_line=2, limits=FRONT_MATTER_LIMITS)
     if data is None:
         data = {}
     if not isinstance(data, dict):

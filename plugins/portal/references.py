@@ -8,13 +8,14 @@ after it goes live, nor to a category or tag that has no published post.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import clock
 from .problems import Problem
-from .text import slugify
+from .text import nfc, slugify
 
 # ![alt](target "title") and [text](target "title"); `<…>` autolinks are not used here.
 _MARKDOWN_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -22,6 +23,8 @@ _MARKDOWN_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$")
 _REFERENCE_USE = re.compile(r"(!?)\[([^\]]*)\](?:\[([^\]]*)\]|(?![\[(:]))")
 _EXTERNAL = ("http://", "https://", "mailto:", "tel:", "#", "//")
+# The folders of content/ published as files: a reference to a file must end in one of them.
+PUBLISHED_FOLDERS = ("images", "files")
 IMAGE_ALT_MESSAGE = "Ảnh trong bài thiếu mô tả: viết mô tả giữa dấu [ ], ví dụ ![Quang cảnh hội nghị](...)."
 
 
@@ -106,19 +109,57 @@ def file_problems(references: list[Reference], content_root: Path, source: str) 
             continue
         relative = path.lstrip("/")
         looks_like_file = from_front or reference.image or "." in relative.rsplit("/", 1)[-1]
-        if looks_like_file and not (content_root / relative).is_file():
-            kind = "Ảnh" if reference.image else "Tệp"
-            problems.append(
-                Problem(
-                    source,
-                    reference.line,
-                    reference.field,
-                    f"{kind} '{reference.target}' không có trong thư mục content/ "
-                    f"(tìm ở content/{relative}).",
-                    code="missing-file",
-                )
-            )
+        if looks_like_file:
+            message = file_message(content_root, relative, reference.target, reference.image)
+            if message:
+                problems.append(Problem(source, reference.line, reference.field, message[1], code=message[0]))
     return problems
+
+
+def find_file(content_root: Path, relative: str) -> Path | None:
+    """The file under content/ that `relative` names, compared after NFC normalization (a
+    Mac saves names decomposed; text is composed), or None."""
+    exact = content_root / relative
+    if exact.is_file():
+        return exact
+    folder = content_root
+    for part in nfc(relative).split("/"):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return None
+        match = next((name for name in names if nfc(name) == part), None)
+        if match is None:
+            return None
+        folder = folder / match
+    return folder if folder.is_file() else None
+
+
+def file_message(
+    content_root: Path, relative: str, target: str, image: bool = False
+) -> tuple[str, str] | None:
+    """(code, message) when `relative` does not name a published file inside content/: it
+    leaves content/ ('..', a link pointing out), is missing, or is outside images/ and files/."""
+    kind = "Ảnh" if image else "Tệp"
+    parts = relative.split("/")
+    root = Path(content_root).resolve()
+    found = None if ".." in parts else find_file(Path(content_root), relative)
+    resolved = (found or Path(content_root) / relative).resolve()
+    if ".." in parts or not resolved.is_relative_to(root):
+        return "outside-content", (
+            f"{kind} '{target}' nằm ngoài thư mục content/ (có '..' hoặc liên kết tắt "
+            "trỏ ra ngoài); chỉ được dùng ảnh trong content/images/ và tệp trong content/files/."
+        )
+    if found is None:
+        return "missing-file", (
+            f"{kind} '{target}' không có trong thư mục content/ (tìm ở content/{relative})."
+        )
+    if resolved.relative_to(root).parts[0] not in PUBLISHED_FOLDERS:
+        return "unpublished-file", (
+            f"{kind} '{target}' không nằm trong content/images/ hay content/files/ nên không "
+            "được đưa lên trang; hãy chép tệp vào một trong hai thư mục đó."
+        )
+    return None
 
 
 def canonical_url(kind: str, slug: str, record, patterns: dict) -> str:

@@ -47,8 +47,38 @@ def check_legal_basis(
     return problems
 
 
+# A cell of an office's spreadsheet that starts with one of these is a formula (or hides one
+# behind a tab or line break), never a name, an address or a judgment: refused rather than
+# published, where a reader copying the list into a spreadsheet would run it.
+_FORMULA_STARTS = ("=", "+", "@", "\t", "\r", "\n")
+_CHARACTER_NAMES = {"\t": "dấu Tab", "\r": "dấu xuống dòng", "\n": "dấu xuống dòng"}
+
+
+def _formula_problems(values: dict, line: int, source: str) -> list[Problem]:
+    problems = []
+    for position, column in enumerate(DEBTOR_COLUMNS):
+        value = values.get(column) or ""
+        first = value[:1] if value.startswith(_FORMULA_STARTS) else value.strip()[:1]
+        if first and first in _FORMULA_STARTS:
+            shown = _CHARACTER_NAMES.get(first, f"'{first}'")
+            problems.append(
+                Problem(
+                    source,
+                    line,
+                    column,
+                    f"ô ở cột {position + 1} bắt đầu bằng {shown}: chương trình bảng tính (Excel) "
+                    "có thể chạy ô bắt đầu bằng '=', '+', '@', dấu Tab hay dấu xuống dòng như một "
+                    "công thức; đó không phải nội dung thật. Hãy mở tệp, bỏ ký tự đó ở đầu ô rồi "
+                    "lưu lại.",
+                    code="data",
+                )
+            )
+    return problems
+
+
 def load_debtors(root: Path, unit_ids: set[str]) -> tuple[dict[str, list[Debtor]], list[Problem]]:
-    """`data/debtors/<unit id>.csv`, as an office exports it from its spreadsheet (UTF-8)."""
+    """`data/debtors/<unit id>.csv`, as an office exports it from its spreadsheet (UTF-8).
+    A cell that starts like a spreadsheet formula (`=`, `+`, `@`, a tab) is an error."""
     debtors, problems = {}, []
     for path in sorted((root / "debtors").glob("*.csv")):
         source = display_path(path, root.parent)
@@ -94,9 +124,10 @@ def load_debtors(root: Path, unit_ids: set[str]) -> tuple[dict[str, list[Debtor]
             line = reader.line_num
             values = {column: row.get(column) for column in DEBTOR_COLUMNS}
             lines = dict.fromkeys(DEBTOR_COLUMNS, line)
+            formulas = _formula_problems(values, line, source)
             debtor, found = validate(Debtor, FrontMatter(data=values, body="", lines=lines), source)
-            problems += found
-            if debtor is not None:
+            problems += formulas + found
+            if debtor is not None and not formulas:
                 rows.append(debtor)
         debtors[path.stem] = rows
     return debtors, problems

@@ -18,6 +18,7 @@ from pelican import signals
 
 from portal import data
 from portal.formatting import human_size
+from portal.references import file_message, find_file
 from portal.report import REPORT
 
 
@@ -45,8 +46,10 @@ class FileSize:
         self.content_root = content_root
 
     def __call__(self, path: str) -> str:
-        target = self.content_root / str(path).lstrip("/")
-        return human_size(target.stat().st_size) if target.is_file() else ""
+        relative = str(path).lstrip("/")
+        if file_message(self.content_root, relative, relative):  # outside content/ or missing
+            return ""
+        return human_size(find_file(self.content_root, relative).stat().st_size)
 
 
 _RENDERED_PARTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

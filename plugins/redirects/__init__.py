@@ -10,7 +10,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from portal.frontmatter import load_yaml
+from portal.frontmatter import FrontMatterError, load_yaml
 from portal.problems import Problem
 from portal.report import REPORT
 
@@ -30,7 +30,11 @@ class RedirectsGenerator(Generator):
                 pairs[_normalize(old)] = content.url
         data_file = Path(self.settings["PORTAL_DATA_PATH"]) / "redirects.yml"
         if data_file.is_file():
-            mapping, _ = load_yaml(data_file.read_text(encoding="utf-8"))
+            try:
+                mapping, _ = load_yaml(data_file.read_text(encoding="utf-8"))
+            except FrontMatterError as error:
+                REPORT.add([Problem("data/redirects.yml", error.line, None, error.message, code="yaml")])
+                mapping = {}
             for old, new in (mapping or {}).items():
                 pairs[_normalize(str(old))] = _normalize(str(new))
         for old in list(pairs):

@@ -19,9 +19,11 @@ from pathlib import Path
 from pelican import signals
 
 from parallel_build import stop_background
-from portal.checker import oversized_files
+from portal import file_list
+from portal.atomic import UNSUPPORTED, exchange
+from portal.checker import oversized_files, unsafe_attachments, unsafe_links
 from portal.collection import check_collection, listing_paths
-from portal.problems import ERROR, WARNING, Problem, display_path
+from portal.problems import ERROR, Problem, display_path
 from portal.report import REPORT, ContentRejected
 from portal_site import reload_portal_data
 
@@ -62,8 +64,8 @@ class _PelicanLogCapture(logging.Handler):
         message = record.getMessage()
         if message.startswith("BuildFailed"):
             return
-        severity = ERROR if record.levelno >= logging.ERROR else WARNING
-        REPORT.add([Problem("(pelican)", None, None, f"Pelican báo: {message}", severity, "pelican")])
+        # A warning too: Pelican warns where it skips or overwrites something, and exits 0.
+        REPORT.add([Problem("(pelican)", None, None, f"Pelican báo: {message}", ERROR, "pelican")])
 
 
 def _check_all(generators) -> None:
@@ -80,6 +82,7 @@ def _check_all(generators) -> None:
     REPORT.add(unread_files(generators, Path(settings["PATH"])))
     # Images are checked as they are processed (plugins/images).
     REPORT.add(oversized_files(Path(settings["PATH"]), settings, folders=("files",)))
+    REPORT.add(unsafe_attachments(Path(settings["PATH"])))
 
 
 def _print_report(stream) -> None:
@@ -105,14 +108,46 @@ def _discard(folder: Path) -> None:
 
 
 def _swap(staging: Path, final: Path) -> None:
-    previous = final.parent / f".{final.name}.previous"
-    if previous.exists():
-        _discard(previous)
-    if final.exists():
-        os.rename(final, previous)
-    os.rename(staging, final)
-    if previous.exists():
-        _discard(previous)
+    """Put the staging tree at `final` in one step: at every moment `final` holds a complete
+    site, the old one or the new one. The old tree, left at the staging name, is discarded."""
+    if not final.exists():
+        os.rename(staging, final)
+        return
+    try:
+        exchange(staging, final)
+    except OSError as error:
+        if error.errno not in UNSUPPORTED:
+            raise
+        # No RENAME_EXCHANGE on this filesystem or kernel (some network and FUSE filesystems,
+        # kernels before 3.15): two renames, and between them, briefly, no output folder.
+        aside = final.parent / f".{final.name}.previous-{os.getpid()}"
+        os.rename(final, aside)
+        os.rename(staging, final)
+        _discard(aside)
+        return
+    _discard(staging)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _staging_for(final: Path) -> Path:
+    """This process's staging folder beside `final`: two builds, even of the same output,
+    never share one. Those left by builds that were killed are removed."""
+    prefix = f".{final.name}.building-"
+    if final.parent.is_dir():
+        for leftover in final.parent.iterdir():
+            pid = leftover.name.removeprefix(prefix)
+            if leftover.name.startswith(prefix) and pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(leftover, ignore_errors=True)
+    return final.parent / f"{prefix}{os.getpid()}"
 
 
 def _wrap_run(pelican) -> None:
@@ -122,7 +157,7 @@ def _wrap_run(pelican) -> None:
         message = f"Thư mục đầu ra {final} chứa cả nội dung nguồn; hãy chọn thư mục khác."
         print(message, file=sys.stderr)
         raise BuildFailed(message)
-    staging = final.parent / f".{final.name}.building"
+    staging = _staging_for(final)
     original_run = pelican.run
     runs = 0
 
@@ -135,10 +170,12 @@ def _wrap_run(pelican) -> None:
         else:
             reload_portal_data(pelican.settings)
         runs += 1
-        if staging.exists():
+        if staging.exists():  # this process's own, from an earlier run (autoreload)
             shutil.rmtree(staging)
         staging.mkdir(parents=True)
         pelican.output_path = str(staging)
+        # Before Pelican walks content/: it follows links, out of it or round a loop.
+        REPORT.add(unsafe_links(pelican.path))
         try:
             if not REPORT.errors:
                 try:
@@ -167,6 +204,8 @@ def _wrap_run(pelican) -> None:
                 )
                 print(summary, file=sys.stderr)
                 raise BuildFailed(summary)
+            if pelican.settings.get("PORTAL_FILE_LIST"):
+                file_list.write(staging)  # what this build produced, before anyone can touch it
         except BaseException:
             stop_background()  # jobs still writing into the staging folder
             shutil.rmtree(staging, ignore_errors=True)

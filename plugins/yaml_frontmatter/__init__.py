@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category, Tag
@@ -19,20 +18,6 @@ from portal.documents import NOTICE, PAGE, Document, load_document
 from portal.report import REPORT, ContentRejected
 from portal.text import plain_text, slugify
 from portal_site import load_portal_data
-
-_converters: dict[int, Markdown] = {}
-
-
-def render_markdown(text: str, config: dict) -> str:
-    """Markdown to HTML with raw HTML escaped: pasted markup, scripts and inline styles
-    show as text and never run (the site runs under a strict Content-Security-Policy)."""
-    markdown = _converters.get(id(config))
-    if markdown is None:  # one converter per configuration, reset between documents
-        markdown = Markdown(**config)
-        markdown.preprocessors.deregister("html_block")
-        markdown.inlinePatterns.deregister("html")
-        _converters[id(config)] = markdown
-    return markdown.reset().convert(text)
 
 
 class PortalMarkdownReader(MarkdownReader):
@@ -44,12 +29,14 @@ class PortalMarkdownReader(MarkdownReader):
         if portal is None:
             REPORT.reject(str(Path(source_path).resolve()))
             raise ContentRejected(source_path)
-        document = load_document(Path(source_path), portal, Path(self.settings["PATH"]))
+        document = load_document(
+            Path(source_path), portal, Path(self.settings["PATH"]), self.settings["MARKDOWN"]
+        )
         REPORT.add(document.problems)
         if not document.ok:
             REPORT.reject(str(Path(source_path).resolve()), document.entry())
             raise ContentRejected(document.source)
-        content = render_markdown(document.body, self.settings["MARKDOWN"])
+        content = document.html
         metadata = self.metadata_for(document, portal)
         # Made here, where files are read on every core and cached: search records use it.
         metadata["plain_text"] = plain_text(content)
