@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 OUTPUT ?= output
+# make serve PORT=8080: another port (a busy one is replaced by the next free one).
+PORT ?= 8000
 
 .PHONY: serve build check cadence publish rollback test bench lint format lock system-deps clean
 
@@ -14,7 +16,7 @@ $(BIN)/.installed: requirements.lock
 	touch $@
 
 serve: $(BIN)/.installed
-	$(BIN)/python scripts/serve.py --output $(OUTPUT)
+	$(BIN)/python scripts/serve.py --output $(OUTPUT) --port $(PORT)
 
 # Working build: Pelican's content cache and the page cache (cache/noi-dung) skip what did
 # not change. Releases (make publish) are always built from scratch.

@@ -83,6 +83,8 @@ NOTICE_TYPE_URL = "thong-bao/loai/{slug}/"
 NOTICE_UNIT_URL = "thong-bao/don-vi/{slug}/"
 NOTICE_ASSET_URL = "thong-bao/tai-san/{slug}/"
 NOTICE_UPCOMING_URL = "thong-bao/sap-dau-gia/"
+# The upcoming auctions of one asset category (the upcoming page's asset links).
+NOTICE_UPCOMING_ASSET_URL = "thong-bao/sap-dau-gia/{slug}/"
 NOTICE_CALENDAR = "thong-bao/lich-dau-gia.ics"
 NOTICE_TYPE_SLUGS = {
     "auction": "dau-gia-tai-san",

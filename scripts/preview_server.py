@@ -27,7 +27,12 @@ CARRIED = ("newer", "older", "related", "chain", "unit")
 
 
 class PreviewProblem(Exception):
-    """The edited file has problems (already printed); its old page stays."""
+    """The edited file has problems; its old page stays. `problems` are left to the caller
+    to show: the full build that follows lists them with the rest, once."""
+
+    def __init__(self, relative: str, problems: list | None = None) -> None:
+        super().__init__(relative)
+        self.problems = problems or []
 
 
 class PreviewSession:
@@ -86,9 +91,7 @@ class PreviewSession:
             new = None
         errors = [p for p in REPORT.problems if p.severity == ERROR]
         if new is None or errors:
-            for problem in REPORT.problems:
-                print(problem.format(), file=sys.stderr)
-            raise PreviewProblem(relative)
+            raise PreviewProblem(relative, list(REPORT.problems))
         for name in CARRIED:
             if old is not None and hasattr(old, name):
                 setattr(new, name, getattr(old, name))

@@ -17,10 +17,14 @@ class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         pass
 
+    def page_body(self, body: bytes) -> bytes:
+        """An HTML page as sent; the preview (`scripts/serve.py`) adds to it."""
+        return body
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
         if code == 404 and page.is_file():
-            body = page.read_bytes()
+            body = self.page_body(page.read_bytes())
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
@@ -30,13 +34,22 @@ class QuietHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def start(folder: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
-    """Serve `folder` in a background thread; port 0 picks a free port."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer((host, port), handler)
+def bind(folder: Path, host: str = "127.0.0.1", port: int = 0, handler=QuietHandler) -> ThreadingHTTPServer:
+    """A server for `folder` holding its port, not answering yet (`run_in_background`).
+    Raises OSError when the port is taken; port 0 picks a free port."""
+    server = ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(folder)))
     server.daemon_threads = True
+    return server
+
+
+def run_in_background(server: ThreadingHTTPServer) -> ThreadingHTTPServer:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def start(folder: Path, host: str = "127.0.0.1", port: int = 0, handler=QuietHandler) -> ThreadingHTTPServer:
+    """Serve `folder` in a background thread; port 0 picks a free port."""
+    return run_in_background(bind(folder, host, port, handler))
 
 
 def base_url(server: ThreadingHTTPServer) -> str:

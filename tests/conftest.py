@@ -70,6 +70,18 @@ def run_build(
     return Build(output, result.returncode, result.stdout, result.stderr)
 
 
+def run_check(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    """`scripts/check` over a project made by `make_project`, on the reference day."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check"), *args, "--settings", str(project / "pelicanconf.py")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PORTAL_TODAY": TODAY},
+    )
+
+
 @pytest.fixture(scope="session")
 def preview_site(tmp_path_factory) -> Build:
     build = run_build(ROOT, tmp_path_factory.mktemp("preview") / "site")

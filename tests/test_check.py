@@ -287,7 +287,16 @@ def test_check_finds_damaged_images_and_clashing_names(tmp_path):
 MESSAGE_MODULES = [
     *(
         f"plugins/portal/{name}.py"
-        for name in ("checker", "encoding", "references", "collection", "documents", "markup", "attachments")
+        for name in (
+            "checker",
+            "encoding",
+            "references",
+            "collection",
+            "documents",
+            "markup",
+            "attachments",
+            "stated_amounts",
+        )
     ),
     *(f"plugins/portal/{name}.py" for name in ("frontmatter", "validation", "types", "news", "notices")),
     *(f"plugins/portal/{name}.py" for name in ("notice_checks", "rules", "data", "section_data", "sections")),
@@ -348,3 +357,134 @@ def test_every_message_of_the_checker_is_in_the_guide():
     assert not missing, "\n".join(
         f"{where}: {text}" for text, where in sorted(missing.items(), key=lambda i: i[1])
     )
+
+
+# A sample auction notice: notice_type on line 5, unit 6, starting_price 15, deposit 17,
+# viewing 19, auction 21.
+SAMPLE_NOTICE = ROOT / "content/notices/2026/ban-dau-gia-nha-dat-xa-binh-gia.md"
+
+
+def _notice_copy(project: Path, name: str, lines: dict[int, str | None]) -> str:
+    """The sample notice with front matter lines replaced (None: removed), saved as `name`;
+    returns its path as the checker reports it."""
+    text = SAMPLE_NOTICE.read_text(encoding="utf-8").split("\n")
+    for number, line in lines.items():
+        text[number - 1] = line
+    relative = f"content/notices/2026/{name}.md"
+    (project / relative).write_text("\n".join(t for t in text if t is not None), encoding="utf-8")
+    return relative
+
+
+def _check_project(project: Path) -> list[tuple[str, int | None, str | None, str, str]]:
+    """`scripts/check --json` of a project copy: (path, line, field, severity, message)."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts/check"),
+            "--settings",
+            str(project / "pelicanconf.py"),
+            "--json",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PORTAL_TODAY": "2026-11-25"},
+    )
+    report = json.loads(result.stdout)
+    return [(p["path"], p["line"], p["field"], p["severity"], p["message"]) for p in report["problems"]]
+
+
+def test_money_written_as_text_is_read_and_the_deposit_ratio_still_checked(tmp_path):
+    project = make_project(tmp_path / "project")
+    path = _notice_copy(
+        project,
+        "gia-viet-kieu-van-ban",
+        {15: 'starting_price: "1.125.000.000 đồng"', 17: 'deposit: "300.000.000 đ"'},
+    )
+    found = [p for p in _check_project(project) if p[0] == path]
+    assert (
+        path,
+        15,
+        "starting_price",
+        "warning",
+        "số tiền '1.125.000.000 đồng' được hiểu là 1.125.000.000 đồng; nên viết chỉ bằng chữ số, "
+        "không dấu chấm, không kèm chữ 'đồng': 'starting_price: 1125000000'",
+    ) in found, found
+    assert any(p[1:4] == (17, "deposit", "warning") and "'deposit: 300000000'" in p[4] for p in found), found
+    assert any(
+        p[1:4] == (17, "deposit", "error")
+        and "tiền đặt trước phải từ 5% đến 20% giá khởi điểm; hiện là 26,7%" in p[4]
+        for p in found
+    ), found
+    assert not any("không phải số tiền" in p[4] for p in found), found
+
+
+def test_every_yaml_syntax_error_of_a_front_matter_is_reported(tmp_path):
+    project = make_project(tmp_path / "project")
+    path = _notice_copy(
+        project,
+        "nhieu-loi-cu-phap",
+        {
+            2: "title: Thông báo: bán đấu giá nhà đất",
+            7: "asset_kind @real_estate",
+            16: "vat: `not_applicable`",
+        },
+    )
+    found = [p[1:] for p in _check_project(project) if p[0] == path]
+    assert found == [
+        (
+            2,
+            None,
+            "error",
+            "Sai cú pháp YAML: có dấu hai chấm ':' trong giá trị; hãy đặt cả giá trị trong dấu ngoặc kép.",
+        ),
+        (8, None, "error", "Sai cú pháp YAML: thiếu dấu hai chấm ':' sau tên trường."),
+        (
+            16,
+            None,
+            "error",
+            "Sai cú pháp YAML: có ký tự không được đứng đầu giá trị (Tab, @ hoặc `); hãy thụt lề bằng "
+            "dấu cách và đặt giá trị trong ngoặc kép.",
+        ),
+    ], found
+
+
+def test_a_missing_unit_is_placed_and_lists_the_units_in_use(tmp_path):
+    project = make_project(tmp_path / "project")
+    path = _notice_copy(project, "thieu-don-vi", {6: None})
+    found = [p for p in _check_project(project) if p[0] == path]
+    [(_, line, field, severity, message)] = [p for p in found if p[2] == "unit"]
+    assert (line, field, severity) == (5, "unit", "error")  # the line of notice_type
+    assert message.startswith(
+        "Thiếu trường unit: mã đơn vị ra thông báo. Các mã đang dùng: "
+        "khu-vuc-1 (Phòng Thi hành án dân sự khu vực 1 – Lạng Sơn), khu-vuc-2 ("
+    ), message
+    assert "thads-lang-son (Thi hành án dân sự tỉnh Lạng Sơn)" in message
+    assert "chi-cuc-" not in message and "cuc-thads-lang-son" not in message  # dissolved on 30/06/2025
+
+
+def test_a_date_not_on_the_calendar_says_why(tmp_path):
+    project = make_project(tmp_path / "project")
+    sample = SAMPLE_NOTICE.read_text(encoding="utf-8").split("\n")
+    path = _notice_copy(
+        project,
+        "ngay-khong-co",
+        {
+            3: "date: 31/11/2026 08:00",
+            19: sample[18].replace("from: 2026-03-30 08:00", "from: 2026-02-29 08:00"),
+            21: sample[20].replace("at: 2026-04-10 09:00", "at: 2026-13-01 09:00"),
+        },
+    )
+    found = [p[1:] for p in _check_project(project) if p[0] == path]
+    for expected in [
+        (3, "date", "error", "Ngày 31/11/2026 không có: tháng 11 chỉ có 30 ngày."),
+        (19, "viewing.from", "error", "Ngày 2026-02-29 không có: tháng 2 năm 2026 chỉ có 28 ngày."),
+        (
+            21,
+            "auction.at",
+            "error",
+            "Ngày 2026-13-01 không hợp lệ: không có tháng 13, một năm chỉ có 12 tháng.",
+        ),
+    ]:
+        assert expected in found, (expected, found)

@@ -7,10 +7,8 @@ from __future__ import annotations
 import csv
 import itertools
 import json
-import os
 import re
 import signal
-import subprocess
 import sys
 import unicodedata
 import xml.etree.ElementTree as ElementTree
@@ -18,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, TODAY, run_build
+from conftest import ROOT, run_build, run_check
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
@@ -171,20 +169,7 @@ def test_hostile_variants_through_check_and_build(project, tmp_path):
     finally:
         signal.signal(signal.SIGALRM, previous)
 
-    checked = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts/check"),
-            "--json",
-            "--settings",
-            str(project / "pelicanconf.py"),
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        env={**os.environ, "PORTAL_TODAY": TODAY},
-    )
+    checked = run_check(project, "--json", timeout=900)
     assert "Traceback" not in checked.stderr, checked.stderr[-3000:]
     report = json.loads(checked.stdout)
     refused_by_check = {p["path"] for p in report["problems"] if p["severity"] == "error"}

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
-from conftest import ROOT, run_build
+from conftest import run_build, run_check
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
@@ -38,21 +37,7 @@ def write(project: Path, relative: str, text: str) -> Path:
 
 
 def check(project: Path) -> dict:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts/check"),
-            "--json",
-            "--settings",
-            str(project / "pelicanconf.py"),
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "PORTAL_TODAY": "2026-11-25"},
-    )
-    return json.loads(result.stdout)
+    return json.loads(run_check(project, "--json").stdout)
 
 
 def places(report: dict, code: str) -> set[tuple[str, int | None]]:

@@ -383,3 +383,168 @@ def test_more_button_shows_the_next_results(browser_page):
     both = result_links(page)
     assert both[:10] == first and len(both) == min(total, 20) and len(set(both)) == len(both)
     assert len(set(result_links(show_all(page)))) == total
+
+
+def local_day(moment: str) -> str:
+    """The day in Vietnam (YYYY-MM-DD) of an ISO time of the open data (given at +07:00)."""
+    assert moment.endswith("+07:00"), moment
+    return moment[:10]
+
+
+def shown_days(page) -> list[str]:
+    """The "Ngày đăng" of every result card, as YYYY-MM-DD ("" for a card without one)."""
+    texts = page.eval_on_selector_all(
+        "#search-results li",
+        """items => items.map(li => {
+          const row = [...li.querySelectorAll('.result-facts div')].find(d => d.querySelector('dt').textContent === 'Ngày đăng');
+          return row ? row.querySelector('dd').textContent : '';
+        })""",
+    )
+    return ["-".join(reversed(text.split("/"))) if text else "" for text in texts]
+
+
+def test_auction_date_filter_narrows_and_survives_reload(browser_page, site):
+    notices = open_data(site)
+    start, end = "2026-11-26", "2026-12-03"
+    expected = {
+        urlsplit(n["url"]).path
+        for n in notices
+        if n["auction"] and start <= local_day(n["auction"]["at"]) <= end
+    }
+    assert expected and len(expected) < sum(1 for n in notices if n["auction"])
+    page = search(browser_page.open("/tim-kiem/"))
+    total = found(page)
+    page.fill("input[name=auction_from]", start)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('auction_from') === '2026-11-26'")
+    settled(page)
+    page.fill("input[name=auction_to]", end)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('auction_to') === '2026-12-03'")
+    settled(page)
+    # Records without an auction date (news, documents, selection notices) are left out.
+    assert set(result_links(show_all(page))) == expected and found(page) == len(expected) < total
+    assert parse_qs(urlsplit(page.url).query) == {"auction_from": [start], "auction_to": [end]}
+    page.reload()
+    settled(page)
+    assert page.input_value("input[name=auction_from]") == start
+    assert page.input_value("input[name=auction_to]") == end
+    assert set(result_links(show_all(page))) == expected
+    # One end only, combined with the other filters; the count of a type is taken with it.
+    page = show_all(search(page, "?type=auction&auction_from=2026-12-10"))
+    later = {
+        urlsplit(n["url"]).path
+        for n in notices
+        if n["auction"] and local_day(n["auction"]["at"]) >= "2026-12-10"
+    }
+    assert set(result_links(page)) == later
+    assert page.text_content("[data-facet-count='type:auction']") == f"({len(later)})"
+    page.go_back()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('auction_to') === '2026-12-03'")
+    settled(page)
+    assert page.input_value("input[name=auction_to]") == end and found(page) == len(expected)
+    page.click("#search-clear")
+    page.wait_for_function("() => !location.search.includes('auction_')")
+    settled(page)
+    assert found(page) == total and page.input_value("input[name=auction_from]") == ""
+
+
+def test_posted_date_filter_narrows_and_survives_reload(browser_page, site):
+    notices = open_data(site)
+    start, end = "2026-11-05", "2026-11-20"
+    expected = {
+        urlsplit(n["url"]).path
+        for n in notices
+        if n["notice_type"] == "auction" and start <= local_day(n["date"]) <= end
+    }
+    assert expected
+    query = f"?type=auction&posted_from={start}&posted_to={end}"
+    page = show_all(search(browser_page.open("/tim-kiem/"), query))
+    assert set(result_links(page)) == expected and found(page) == len(expected)
+    page.reload()
+    settled(page)
+    assert page.input_value("input[name=posted_from]") == start
+    assert page.input_value("input[name=posted_to]") == end
+    assert set(result_links(show_all(page))) == expected
+    # Every kind of record (news too) by its publication day, ends included; none without one.
+    page = show_all(search(page, f"?posted_from={start}&posted_to={end}"))
+    days = shown_days(page)
+    assert len(days) == found(page) > len(expected)
+    assert all(start <= d <= end for d in days), days
+    assert start in days and end in days
+    assert any(link.startswith("/tin-tuc/") for link in result_links(page))
+    # Not a day: ignored.
+    assert found(search(page, "?posted_from=2026-02-30&posted_to=hom-nay")) == found(search(page))
+
+
+def price_note(page, name: str = "min_price") -> str:
+    return page.text_content(f"#{name}-read")
+
+
+def test_price_in_words_from_the_url_filters_and_shows_the_amount(browser_page, site):
+    notices = open_data(site)
+    page = search(browser_page.open("/tim-kiem/"), "?type=auction&min_price=1%20t%E1%BB%B7")  # "1 tỷ"
+    expected = {
+        urlsplit(n["url"]).path
+        for n in notices
+        if n["notice_type"] == "auction" and n["starting_price"] >= 1_000_000_000
+    }
+    assert expected and len(expected) < sum(1 for n in notices if n["notice_type"] == "auction")
+    assert set(result_links(show_all(page))) == expected
+    assert page.input_value("input[name=min_price]") == "1 tỷ"
+    assert price_note(page) == "= 1.000.000.000 đồng"
+    assert page.get_attribute("#min_price-read", "aria-live") == "polite"
+    # The digits a shared link holds filter alike.
+    assert set(result_links(show_all(search(page, "?type=auction&min_price=1000000000")))) == expected
+
+
+def test_prices_typed_as_people_say_them(browser_page, site):
+    page = search(browser_page.open("/tim-kiem/"), "?type=auction")
+    total = found(page)
+    cases = {
+        "1,5 tỷ": 1_500_000_000,
+        "1,5 ty": 1_500_000_000,
+        "2 tỉ": 2_000_000_000,
+        "2 tỷ đồng": 2_000_000_000,
+        "500 triệu": 500_000_000,
+        "500 triệu đ": 500_000_000,
+        "1 tỷ 200 triệu": 1_200_000_000,
+        "1.000.000.000": 1_000_000_000,
+        "1.000.000.000 đ": 1_000_000_000,
+        "850 nghìn": 850_000,
+        "850 ngàn đồng": 850_000,
+    }
+    for typed, amount in cases.items():
+        page.fill("input[name=min_price]", typed)
+        page.press("input[name=min_price]", "Enter")
+        page.wait_for_function(
+            "v => new URLSearchParams(location.search).get('min_price') === v", arg=str(amount)
+        )
+        settled(page)
+        shown = f"{amount:,}".replace(",", ".")
+        assert price_note(page) == f"= {shown} đồng", typed
+        assert page.input_value("input[name=min_price]") == typed  # left as typed
+    expected = sum(
+        1 for n in open_data(site) if n["notice_type"] == "auction" and n["starting_price"] >= 850_000
+    )
+    assert found(page) == expected
+    # 1,5 tỷ as a bound: what the open data says.
+    page = show_all(search(page, "?type=auction&max_price=1%2C5+t%E1%BB%B7"))
+    assert price_note(page, "max_price") == "= 1.500.000.000 đồng"
+    cheap = {
+        urlsplit(n["url"]).path
+        for n in open_data(site)
+        if n["notice_type"] == "auction" and 0 < n["starting_price"] <= 1_500_000_000
+    }
+    assert set(result_links(page)) == cheap
+    # Garbage: said so, beside the field, and no filter.
+    page = search(page, "?type=auction")
+    for garbage in ("một tỷ", "1 tỷ abc", "tỷ", "đồng", "-5 triệu"):
+        page.fill("input[name=min_price]", garbage)
+        page.press("input[name=min_price]", "Enter")
+        page.wait_for_function(
+            "() => document.getElementById('min_price-read').textContent.startsWith('Không hiểu giá này')"
+        )
+        settled(page)
+        assert "min_price" not in parse_qs(urlsplit(page.url).query), garbage
+        assert found(page) == total, garbage
+    page = search(page, "?type=auction&min_price=kh%C3%B4ng+bi%E1%BA%BFt")  # "không biết"
+    assert price_note(page).startswith("Không hiểu giá này") and found(page) == total

@@ -19,7 +19,7 @@ from parallel_build import run_later
 from parallel_build.page_cache import build_digest, cached_files
 from portal.documents import newest_first
 from portal.formatting import human_size
-from portal.notices import ASSET_CATEGORIES, NOTICE_TYPES, STATUSES
+from portal.notices import ASSET_CATEGORIES, NOTICE_TYPES, STATUSES, listing_order
 
 from .calendar import calendar_bytes, notice_events
 from .chains import link_chains
@@ -57,6 +57,10 @@ class NoticesGenerator(Generator):
             n for n in notices if not n.record.is_auction and n.status_id in ("upcoming", "open")
         ]
         self.context["NOTICE_ASSET_COUNTS"] = Counter(n.record.asset_category for n in notices)
+        # The upcoming page's asset links count what they lead to: upcoming auctions only.
+        self.context["NOTICE_UPCOMING_ASSET_COUNTS"] = Counter(
+            n.record.asset_category for n in self.context["open_auctions"]
+        )
         self.context["NOTICE_UNIT_COUNTS"] = sorted(
             Counter(n.record.unit for n in notices).items(), key=lambda item: units[item[0]].name
         )
@@ -69,6 +73,8 @@ class NoticesGenerator(Generator):
         }
 
     def _listing(self, write, url: str, title: str, description: str, notices: list, **extra) -> None:
+        if not extra.get("upcoming"):  # the upcoming auctions are in auction order already
+            notices = listing_order(notices, lambda n: n.status_id, lambda n: n.record)
         write(
             f"{url}index.html",
             self.get_template("notices"),
@@ -135,17 +141,13 @@ class NoticesGenerator(Generator):
                     feed_kind=("unit", unit_id),
                     unit=unit,
                 )
-        for category_id, slug in settings["NOTICE_ASSET_SLUGS"].items():
-            chosen = [n for n in self.notices if n.record.asset_category == category_id]
-            if chosen:
-                self._listing(
-                    write,
-                    settings["NOTICE_ASSET_URL"].format(slug=slug),
-                    f"Tài sản: {ASSET_CATEGORIES[category_id]}",
-                    f"Thông báo về tài sản loại {ASSET_CATEGORIES[category_id].lower()}.",
-                    chosen,
-                    **ALL_NOTICES_FEED,
-                )
+        self._asset_listings(
+            write,
+            self.notices,
+            settings["NOTICE_ASSET_URL"],
+            "Tài sản: {name}",
+            "Thông báo về tài sản loại {lower}.",
+        )
         write("du-lieu/index.html", self.get_template("open_data"), self.context, url="du-lieu/")
         self._listing(
             write,
@@ -156,6 +158,30 @@ class NoticesGenerator(Generator):
             upcoming=True,
             **ALL_NOTICES_FEED,
         )
+        self._asset_listings(
+            write,
+            self.context["open_auctions"],
+            settings["NOTICE_UPCOMING_ASSET_URL"],
+            "Đấu giá sắp tới: {name}",
+            "Các cuộc đấu giá {lower} chưa diễn ra, xếp theo ngày đấu giá.",
+            upcoming=True,
+        )
+
+    def _asset_listings(self, write, notices: list, pattern: str, title: str, description: str, **extra):
+        """One listing per asset category that has notices among `notices`."""
+        for category_id, slug in self.settings["NOTICE_ASSET_SLUGS"].items():
+            chosen = [n for n in notices if n.record.asset_category == category_id]
+            if chosen:
+                name = ASSET_CATEGORIES[category_id]
+                self._listing(
+                    write,
+                    pattern.format(slug=slug),
+                    title.format(name=name),
+                    description.format(lower=name.lower()),
+                    chosen,
+                    **ALL_NOTICES_FEED,
+                    **extra,
+                )
 
     def _write_calendars(self, output: Path) -> None:
         base_url = self.settings["PORTAL_URL"]

@@ -2,8 +2,9 @@
 
 Fields are the front-matter contract (with `legal_exceptions`: accepted deviations from
 the legal checks are public too) plus the absolute `url`, the build-time `status` and an
-absolute `url` for each attachment; drafts and scheduled notices never appear. The CSV's
-text cells are made safe for spreadsheets (`portal.spreadsheet`); the JSON keeps every value.
+absolute `url` for each attachment; drafts and scheduled notices never appear. The JSON keeps
+every value, nested as written; the CSV is one flat row per notice (`open_data_csv`), its
+text cells made safe for spreadsheets (`portal.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from portal.notices import STATUSES, Notice
 from portal.spreadsheet import DictWriter
+
+from .open_data_csv import FIELDNAMES, csv_row
 
 EXCLUDED = {"redirect_from", "status"}
 
@@ -53,12 +56,6 @@ def schema(base_url: str) -> dict:
     }
 
 
-def _csv_value(value):
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return value
-
-
 def write_open_data(output: Path, notices: list, base_url: str) -> None:
     folder = output / "du-lieu"
     folder.mkdir(parents=True, exist_ok=True)
@@ -70,11 +67,10 @@ def write_open_data(output: Path, notices: list, base_url: str) -> None:
     (folder / "thong-bao.schema.json").write_text(
         json.dumps(schema(base_url), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
-    columns = sorted({key for record in records for key in record})
     buffer = io.StringIO()
-    writer = DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer = DictWriter(buffer, fieldnames=FIELDNAMES, lineterminator="\r\n")
     writer.writeheader()
-    for record in records:
-        writer.writerow({key: _csv_value(record.get(key)) for key in columns})
+    for notice in notices:
+        writer.writerow(csv_row(notice, base_url))
     # A byte-order mark lets spreadsheet programs on Windows read Vietnamese correctly.
     (folder / "thong-bao.csv").write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")

@@ -16,10 +16,11 @@ from . import encoding, frontmatter, markup
 from .collection import Entry
 from .data import PortalData
 from .news import NewsPost, Page
-from .notice_checks import notice_problems
+from .notice_checks import missing_unit, notice_problems
 from .notices import Notice, partial_notice
 from .problems import ERROR, WARNING, Problem, display_path
 from .references import Reference, body_references, file_problems, front_references
+from .stated_amounts import stated_amount_problems
 from .text import nfc, slugify
 from .validation import validate
 
@@ -212,14 +213,26 @@ def load_document(
     try:
         document.front = frontmatter.parse(text)
     except frontmatter.FrontMatterError as error:
-        document.problems.append(Problem(source, error.line, None, error.message, code="yaml"))
+        document.problems += [
+            Problem(source, line, None, message, code="yaml") for message, line in error.errors
+        ]
         return document
     document.kind = classify(document.front.data, relative)
     record, found = validate(MODELS[document.kind], document.front, source, {"portal": portal})
+    if document.kind == NOTICE:  # a missing unit: where to add it, and which codes
+        found = [
+            missing_unit(document.front, source, portal)
+            if (p.field, p.code) == ("unit", "field:missing")
+            else p
+            for p in found
+        ]
     document.problems += found
     document.record = record
     if isinstance(record, Notice):
         document.problems += notice_problems(record, document.front, source, portal)
+        document.problems += stated_amount_problems(
+            record, document.front.lines.get("summary"), document.body, document.front.body_line, source
+        )
     elif document.kind == NOTICE:  # type errors: check what did validate, in the same run
         partial, invalid = partial_notice(document.front.data)
         document.problems += notice_problems(partial, document.front, source, portal, invalid)

@@ -12,6 +12,7 @@ memory and never end): the composed node graph is measured before anything is bu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,12 +68,28 @@ DATA_LIMITS = Limits(2 * 1024 * 1024, 200_000, 32, DATA_SIZE_HINT)
 
 
 class FrontMatterError(Exception):
-    """The front matter cannot be read; `line` is the file's 1-based line."""
+    """The front matter cannot be read; `line` is the file's 1-based line. `errors` holds
+    this error and the further independent YAML syntax errors of the same text, each as
+    (message, line)."""
 
-    def __init__(self, message: str, line: int | None = None):
+    def __init__(self, message: str, line: int | None = None, more: Iterable[tuple[str, int | None]] = ()):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.errors = [(message, line), *more]
+
+
+class _SyntaxError(FrontMatterError):
+    """A YAML syntax error; `index`: the 0-based line of the YAML text that causes it."""
+
+    def __init__(self, message: str, line: int | None, index: int | None):
+        super().__init__(message, line)
+        self.index = index
+
+
+# Syntax errors reported for one text at most: the first and the further ones found by
+# reading again with each offending line left out.
+MAX_SYNTAX_ERRORS = 10
 
 
 @dataclass
@@ -189,13 +206,7 @@ def _check_expansion(root: yaml.Node, first_line: int, limits: Limits) -> None:
     visit(root, 1)
 
 
-def load_yaml(text: str, first_line: int = 1, limits: Limits = DATA_LIMITS) -> tuple[Any, dict[str, int]]:
-    """Parse YAML; return the data and the file line of every field path.
-
-    `first_line` is the file line where `text` starts (2 inside front matter). A text over
-    `limits` is refused (FrontMatterError) before its data is built.
-    """
-    _check_size(text, first_line, limits)
+def _read(text: str, first_line: int, limits: Limits) -> tuple[yaml.Node | None, Any]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -207,11 +218,62 @@ def load_yaml(text: str, first_line: int = 1, limits: Limits = DATA_LIMITS) -> t
         at_end = "end of stream" in (error.problem or "")
         mark = (error.context_mark if at_end else None) or error.problem_mark
         line = mark.line + first_line if mark is not None else None
-        raise FrontMatterError(_yaml_message(error), line) from None
+        # A field name without ':' is noticed on the next line; the name's own line is the
+        # one to leave out when reading again.
+        no_colon = "could not find expected ':'" in (error.problem or "")
+        culprit = (error.context_mark if no_colon else None) or mark
+        raise _SyntaxError(
+            _yaml_message(error), line, culprit.line if culprit is not None else None
+        ) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(f"Nội dung YAML không đọc được: {error}", first_line) from None
     finally:
         loader.dispose()
+    return node, data
+
+
+def _further_errors(
+    text: str, error: _SyntaxError, first_line: int, limits: Limits
+) -> list[tuple[str, int | None]]:
+    """The syntax errors after `error`: the text read again with each offending line
+    blanked, until it reads or MAX_SYNTAX_ERRORS are found."""
+    lines = text.split("\n")
+    blanked: set[int] = set()
+    found: list[tuple[str, int | None]] = []
+    while len(found) + 1 < MAX_SYNTAX_ERRORS:
+        index = error.index
+        if index is None or not 0 <= index < len(lines) or index in blanked or not lines[index].strip():
+            break
+        lines[index] = ""
+        blanked.add(index)
+        try:
+            _read("\n".join(lines), first_line, limits)
+        except _SyntaxError as later:
+            if later.index in blanked:
+                break
+            found.append((later.message, later.line))
+            error = later
+            continue
+        except FrontMatterError:
+            pass
+        break
+    return found
+
+
+def load_yaml(text: str, first_line: int = 1, limits: Limits = DATA_LIMITS) -> tuple[Any, dict[str, int]]:
+    """Parse YAML; return the data and the file line of every field path.
+
+    `first_line` is the file line where `text` starts (2 inside front matter). A text over
+    `limits` is refused (FrontMatterError) before its data is built. A syntax error is
+    raised with the further independent ones of the text (`FrontMatterError.errors`).
+    """
+    _check_size(text, first_line, limits)
+    try:
+        node, data = _read(text, first_line, limits)
+    except _SyntaxError as error:
+        raise FrontMatterError(
+            error.message, error.line, _further_errors(text, error, first_line, limits)
+        ) from None
     lines: dict[str, int] = {}
     if node is not None:
         _record_lines(node, "", first_line, lines)
@@ -243,6 +305,8 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
         "found duplicate anchor": "dấu '&' ở đầu giá trị; hãy đặt giá trị trong ngoặc kép",
         "found unexpected end of stream": "thiếu dấu ngoặc kép đóng",
         "found unknown escape character": ("ký tự '\\' trong ngoặc kép; hãy dùng ngoặc đơn hoặc bỏ dấu '\\'"),
+        "did not find expected ',' or ']'": "thiếu dấu ']' đóng danh sách, hoặc thiếu dấu ',' giữa hai mục",
+        "did not find expected ',' or '}'": "thiếu dấu '}' đóng nhóm, hoặc thiếu dấu ',' giữa hai mục",
     }
     for english, vietnamese in hints.items():
         if english in problem:

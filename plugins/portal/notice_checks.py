@@ -8,12 +8,16 @@ valid still runs, so an editor sees all problems of a file in one run.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from . import clock
 from .data import PortalData
-from .formatting import format_datetime
+from .formatting import format_datetime, format_money
 from .frontmatter import FrontMatter
 from .notices import AUCTION_ONLY, SELECTION_ONLY, Notice
-from .problems import Problem
+from .problems import WARNING, Problem
 from .rules import check_notice, finding_message
+from .types import money_amount
 
 AUCTION_REQUIRED = (
     "starting_price",
@@ -87,6 +91,46 @@ def _unit(notice: Notice, portal: PortalData) -> list[tuple[str, str]]:
     return []
 
 
+def missing_unit(front: FrontMatter, source: str, portal: PortalData, day: dt.date | None = None) -> Problem:
+    """A notice without `unit`: on the line of its type, with the codes in use on `day`
+    (today by default)."""
+    day = day or clock.today()
+    units = ", ".join(
+        f"{unit.id} ({unit.name})"
+        for unit in sorted(portal.units.values(), key=lambda u: u.id)
+        if unit.valid_on(day)
+    )
+    return Problem(
+        source,
+        front.line_of("notice_type") or 2,
+        "unit",
+        f"Thiếu trường unit: mã đơn vị ra thông báo. Các mã đang dùng: {units}.",
+        code="field:missing",
+    )
+
+
+MONEY_FIELDS = ("starting_price", "deposit", "dossier_fee")
+
+
+def _money_forms(front: FrontMatter, source: str) -> list[Problem]:
+    """Amounts written with dots or 'đồng' are read as numbers; the plain form is asked for."""
+    problems = []
+    for name in MONEY_FIELDS:
+        written = front.data.get(name)
+        if not isinstance(written, str) or written.strip().isdigit():
+            continue
+        amount = money_amount(written)
+        if amount is not None:
+            message = (
+                f"số tiền '{written.strip()}' được hiểu là {format_money(amount)}; nên viết chỉ bằng "
+                f"chữ số, không dấu chấm, không kèm chữ 'đồng': '{name}: {amount}'"
+            )
+            problems.append(
+                Problem(source, front.line_of(name) or 2, name, message, WARNING, code="money-format")
+            )
+    return problems
+
+
 # Asset categories that belong to one kind (the kind decides the posting period rule).
 CATEGORY_KINDS = {
     "land": "real_estate",
@@ -153,6 +197,7 @@ def notice_problems(
         )
         for name, message in findings
     ]
+    problems += _money_forms(front, source)
     if "legal_exceptions" in invalid:  # the findings an editor accepted are not known
         return problems
     for finding in check_notice(notice, portal.rules):

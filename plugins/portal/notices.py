@@ -195,6 +195,25 @@ class Notice(ContentBase):
         return "ended"
 
 
+# Listings show what a reader can still act on first: open for registration, then about to
+# open, then registration closed with the auction still ahead; everything else after them.
+LISTING_RANK = {"open": 0, "upcoming": 1, "closed": 2}
+
+
+def listing_order(items: list, status_of, record_of) -> list:
+    """Open, upcoming and closed notices first, each by the date that comes next (deadline,
+    opening, auction), soonest first; then the others newest first (the `items` order)."""
+    ahead = [item for item in items if status_of(item) in LISTING_RANK]
+    rest = [item for item in items if status_of(item) not in LISTING_RANK]
+
+    def next_date(item) -> tuple:
+        record, status = record_of(item), status_of(item)
+        moment = {"open": record.deadline, "upcoming": record.opens, "closed": record.auction_at}[status]
+        return (LISTING_RANK[status], moment is None, moment or dt.datetime.min.replace(tzinfo=dt.UTC))
+
+    return sorted(ahead, key=next_date) + rest
+
+
 @cache
 def _field_adapter(name: str) -> TypeAdapter:
     return TypeAdapter(Annotated[Notice.model_fields[name].annotation, Notice.model_fields[name]])

@@ -4,8 +4,9 @@ Layout (all under one folder named by the index's content hash, so it can be cac
 forever and a new build never mixes with an old one):
 
 - `meta.json`   labels, the list of term buckets, the chunk size, the types with a notice status;
-- `facets.json` one column per filter for every record (type, unit, asset, price, dates),
-                enough to filter, count, sort and derive statuses without other files;
+- `facets.json` one column per filter for every record (type, unit, asset, price, dates,
+                publication day), enough to filter, count, sort and derive statuses
+                without other files;
 - `t/<key>.json` term buckets: terms folded to ASCII (đ → d), grouped by their first three
                 letters, each with its postings and its accented spellings;
 - `d/<n>.json`  display chunks (title, url, summary, date) of `CHUNK_SIZE` records.
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from portal.text import fold, nfc
 
-from .records import SearchRecord
+from .records import NO_DATE, SearchRecord
 
 KEY_LENGTH = 3
 CHUNK_SIZE = 40
@@ -40,6 +41,7 @@ TITLE, FACTS, SUMMARY, BODY = 8, 4, 2, 1
 OVERRIDES = {None: 0, "cancelled": 1, "postponed": 2}
 _WORD = re.compile(r"[^\W_]+")
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+VIETNAM = dt.timezone(dt.timedelta(hours=7))  # no daylight saving: a day there is a fixed span
 
 
 def words(text: str) -> list[str]:
@@ -53,6 +55,16 @@ def term_key(term: str) -> str:
 
 def _minutes(moment: dt.datetime | None) -> int:
     return int((moment - EPOCH).total_seconds() // 60) if moment else 0
+
+
+def _day(record: SearchRecord) -> int:
+    """Publication day in Vietnam as days since 1970-01-01; 0 for a record without a date."""
+    published = record.published
+    if published.date() <= NO_DATE:
+        return 0
+    if published.tzinfo is not None:
+        published = published.astimezone(VIETNAM)
+    return (published.date() - EPOCH.date()).days
 
 
 def _compact(value) -> bytes:
@@ -136,7 +148,9 @@ def _deltas(values: list[int], bases: list[int] | None = None) -> list[int | Non
 
 def _facets(records: list[SearchRecord], labels: dict[str, list[str]]) -> dict[str, list]:
     """Filter columns. Prices in thousands of đồng (filters need no finer step); times in
-    minutes since 1970 UTC, delta-coded (see `_deltas`; search.js decodes them)."""
+    minutes since 1970 UTC, delta-coded (see `_deltas`; search.js decodes them);
+    `published`: publication days in Vietnam (`_day`), delta-coded the same way — records
+    are newest first, so each is 0 or a small negative number."""
 
     def index_of(kind: str, value: str | None) -> int:
         return labels[kind].index(value) if value in labels[kind] else -1
@@ -153,6 +167,7 @@ def _facets(records: list[SearchRecord], labels: dict[str, list[str]]) -> dict[s
         "deadline": _deltas(deadline, opens),
         "auction": _deltas(auction, deadline),
         "override": [OVERRIDES[r.status_override] for r in records],
+        "published": _deltas([_day(r) for r in records]),
     }
 
 

@@ -78,3 +78,20 @@ def test_only_notice_types_have_a_status_and_undated_records_show_no_date():
     index = decode(index_files(records, labels, status_types=["auction", "valuer_selection"]))
     assert index["meta.json"]["statusTypes"] == ["auction"]
     assert [row[3] for row in index["d/0.json"]] == ["20/11/2026", ""]
+
+
+def test_publication_days_are_a_delta_coded_column():
+    records = [
+        record("Mới", 21),
+        record("Cùng ngày", 21, url="/thong-bao/cung-ngay/"),
+        # 23:30 UTC on the 18th is the 19th in Vietnam.
+        SearchRecord(
+            type="news", title="Tin", url="/tin/", published=dt.datetime(2026, 11, 18, 23, 30, tzinfo=dt.UTC)
+        ),
+        SearchRecord(
+            type="procedure", title="Thủ tục", url="/thu-tuc/", published=dt.datetime(2000, 1, 1, tzinfo=VN)
+        ),
+    ]
+    published = decode(index_files(records, LABELS))["facets.json"]["published"]
+    day = (dt.date(2026, 11, 21) - dt.date(1970, 1, 1)).days
+    assert published == [day, 0, -2, None]  # newest first; no date: null

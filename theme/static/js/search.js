@@ -1,12 +1,19 @@
 // Site search over the static index written by plugins/search (see index.py for the layout).
-// State lives in the URL (q, type, unit, asset, status, min_price, max_price, sort) so a
-// search can be bookmarked, shared and walked with Back/Forward. Content is inserted as text.
+// State lives in the URL (q, type, unit, asset, status, min_price, max_price, auction_from,
+// auction_to, posted_from, posted_to, sort) so a search can be bookmarked, shared and walked
+// with Back/Forward. Content is inserted as text.
+// Prices are read as people write them ("1,5 tỷ", "500 triệu", "1.000.000.000 đ": `readPrice`)
+// and written to the URL as whole đồng in digits (min_price=1500000000), the form every
+// earlier link has; a price that cannot be read is left out of the URL and does not filter.
+// Dates are YYYY-MM-DD days in Vietnam, both ends included.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
   if (!form || !window.fetch || !window.URLSearchParams) { return; }
   var BASE = form.getAttribute("data-index");
   var FACETS = ["type", "status", "asset", "unit"];
+  var PRICES = ["min_price", "max_price"];
+  var DATES = ["auction_from", "auction_to", "posted_from", "posted_to"];
   var LABEL_KEYS = { type: "types", status: "statuses", asset: "assets", unit: "units" };
   var FIELD_SCORES = [[8, 6], [4, 3], [2, 2], [1, 1]]; // title, facts, summary, body
   // Results shown at once, then "Xem thêm": a phone screen holds about three, and every new
@@ -15,6 +22,7 @@
   var DEBOUNCE_MS = 120; // wait while typing, unless the words' index files are loaded already
   var MAX_SHORT_BUCKETS = 12; // a 1–2 letter last word is prefix-matched over at most this many buckets
   var VN_OFFSET_MINUTES = 7 * 60;
+  var PRICE_NOTE_MS = 400; // the understood price is written once typing pauses
   var input = document.getElementById("search-q");
   var results = document.getElementById("search-results");
   var count = document.getElementById("search-count");
@@ -80,14 +88,58 @@
     FACETS.forEach(function (facet) {
       state[facet] = params.getAll(facet).filter(function (value) { return known[facet].indexOf(value) >= 0; });
     });
-    state.min_price = price(params.get("min_price"));
-    state.max_price = price(params.get("max_price"));
+    state.typed = {}; // the prices as the URL writes them, shown so in their fields
+    PRICES.forEach(function (name) {
+      state[name] = price(params.get(name));
+      state.typed[name] = params.get(name) || "";
+    });
+    DATES.forEach(function (name) { state[name] = day(params.get(name)); });
     return state;
   }
-  // A price bound as digits ("1.000.000.000" → "1000000000"); a negative one is no bound.
+  // A price bound as digits ("1,5 tỷ" → "1500000000"), "" when there is none or it cannot be
+  // read (a negative one, words that are no amount).
   function price(value) {
-    value = (value || "").trim();
-    return value.charAt(0) === "-" ? "" : value.replace(/\D/g, "");
+    var amount = readPrice(value);
+    return amount ? String(amount) : "";
+  }
+  var PRICE_UNITS = { ty: 1e9, ti: 1e9, trieu: 1e6, tr: 1e6, nghin: 1e3, ngan: 1e3, k: 1e3 };
+  // One amount: "1.000.000" (dots or spaces between groups of three digits), "1,000,000"
+  // (two or more commas), or a number with one decimal comma or point ("1,5"), then a unit.
+  var PRICE_PIECE = /^\s*(\d{1,3}(?:[. ]\d{3})+(?!\d)|\d{1,3}(?:,\d{3}){2,}(?!\d)|\d+(?:[.,]\d+)?)\s*(ty|ti|trieu|tr|nghin|ngan|k)?(?![a-z0-9])/;
+  // A price as people write it, in whole đồng: "" for an empty field, null when it cannot be
+  // read. Accents are optional ("1,5 ty"); pieces add up from the largest unit down
+  // ("1 tỷ 200 triệu"); "đồng", "đ", "vnđ" may follow.
+  function readPrice(value) {
+    var text = fold((value || "").normalize("NFC").toLowerCase()).trim();
+    if (!text) { return ""; }
+    text = text.replace(/\s*(?:dong|vnd|d)\.?$/, "");
+    if (!text) { return null; } // a currency alone
+    var total = 0, last = Infinity, pieces = 0, match;
+    while (text) {
+      match = PRICE_PIECE.exec(text);
+      if (!match) { return null; }
+      var unit = match[2] ? PRICE_UNITS[match[2]] : 1;
+      if (unit >= last || (!match[2] && pieces)) { return null; }
+      var digits = /^\d{1,3}(?:[. ]\d{3})+$|,\d{3},/.test(match[1]) ? match[1].replace(/\D/g, "") : match[1].replace(",", ".");
+      total += Number(digits) * unit;
+      last = unit;
+      pieces++;
+      text = text.slice(match[0].length).trim();
+    }
+    total = Math.round(total);
+    return Number.isSafeInteger(total) ? total : null;
+  }
+  // A day as YYYY-MM-DD when it is one ("" otherwise): what <input type=date> gives.
+  function day(value) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || "");
+    if (!match) { return ""; }
+    var date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+    return date.getUTCMonth() === +match[2] - 1 && date.getUTCDate() === +match[3] ? value : "";
+  }
+  // Days since 1970-01-01 of a YYYY-MM-DD day.
+  function dayNumber(value) {
+    var parts = value.split("-");
+    return Date.UTC(+parts[0], +parts[1] - 1, +parts[2]) / 86400000;
   }
   function queryString(state) {
     var params = new URLSearchParams();
@@ -95,8 +147,9 @@
     FACETS.forEach(function (facet) {
       state[facet].forEach(function (value) { params.append(facet, value); });
     });
-    if (state.min_price) { params.append("min_price", state.min_price); }
-    if (state.max_price) { params.append("max_price", state.max_price); }
+    PRICES.concat(DATES).forEach(function (name) {
+      if (state[name]) { params.append(name, state[name]); }
+    });
     if (state.sort) { params.append("sort", state.sort); }
     var text = params.toString();
     return text ? "?" + text : window.location.pathname;
@@ -107,8 +160,8 @@
       state[facet] = Array.prototype.filter.call(form.querySelectorAll("input[name=" + facet + "]"),
         function (box) { return box.checked; }).map(function (box) { return box.value; });
     });
-    state.min_price = price(form.elements.min_price.value);
-    state.max_price = price(form.elements.max_price.value);
+    PRICES.forEach(function (name) { state[name] = price(form.elements[name].value); });
+    DATES.forEach(function (name) { state[name] = day(form.elements[name].value); });
     return state;
   }
   function showState(state) {
@@ -119,8 +172,19 @@
         box.checked = state[facet].indexOf(box.value) >= 0;
       });
     });
-    form.elements.min_price.value = state.min_price;
-    form.elements.max_price.value = state.max_price;
+    PRICES.forEach(function (name) {
+      form.elements[name].value = state.typed ? state.typed[name] : state[name];
+      notePrice(name);
+    });
+    DATES.forEach(function (name) { form.elements[name].value = state[name]; });
+  }
+  // How a price field was understood, beside it ("= 1.500.000.000 đồng").
+  function notePrice(name) {
+    var note = document.getElementById(name + "-read");
+    var amount = readPrice(form.elements[name].value);
+    setText(note, amount === null ? "Không hiểu giá này. Hãy gõ, ví dụ: 500 triệu, 1,5 tỷ hoặc 1.000.000.000"
+      : amount === "" ? "" : "= " + money(amount));
+    note.classList.toggle("price-unread", amount === null);
   }
 
   // --- The index in memory: filter columns decoded once into typed arrays ---
@@ -140,7 +204,8 @@
       type: Int8Array.from(raw.type), unit: Int16Array.from(raw.unit), asset: Int8Array.from(raw.asset),
       price: Float64Array.from(raw.price, function (k) { return k * 1000; }),
       opens: opens, deadline: deadline, auction: decodeTimes(raw.auction, deadline),
-      override: Int8Array.from(raw.override)
+      override: Int8Array.from(raw.override),
+      published: decodeTimes(raw.published, null) // days since 1970 in Vietnam; 0: no date
     };
   }
   var STATUS_IDS = [];
@@ -277,12 +342,27 @@
     var cols = FACETS.map(function (facet) { return columns[facet]; });
     var min = state.min_price ? Number(state.min_price) : 0, max = state.max_price ? Number(state.max_price) : 0;
     var priced = min || max, hits = [];
+    // Auction times (minutes, UTC) from the start of the first day in Vietnam to before the
+    // day after the last; publication days as day numbers, both included.
+    var auctionFrom = state.auction_from ? dayNumber(state.auction_from) * 1440 - VN_OFFSET_MINUTES : 0;
+    var auctionBefore = state.auction_to ? (dayNumber(state.auction_to) + 1) * 1440 - VN_OFFSET_MINUTES : 0;
+    var postedFrom = state.posted_from ? dayNumber(state.posted_from) : 0;
+    var postedTo = state.posted_to ? dayNumber(state.posted_to) : 0;
+    var auctioned = auctionFrom || auctionBefore, posted = postedFrom || postedTo;
     var docs = matched ? matched.docs : null, total = docs ? docs.length : meta.count;
     for (var n = 0; n < total; n++) {
       var doc = docs ? docs[n] : n;
       if (priced) {
         var price = facets.price[doc];
         if (!price || (min && price < min) || (max && price > max)) { continue; }
+      }
+      if (auctioned) {
+        var auction = facets.auction[doc];
+        if (!auction || (auctionFrom && auction < auctionFrom) || (auctionBefore && auction >= auctionBefore)) { continue; }
+      }
+      if (posted) {
+        var published = facets.published[doc];
+        if (!published || (postedFrom && published < postedFrom) || (postedTo && published > postedTo)) { continue; }
       }
       var failed = -1, failures = 0;
       for (var f = 0; f < 4; f++) {
@@ -411,7 +491,8 @@
     cards = kept;
   }
   function hasFilters(state) {
-    return FACETS.some(function (facet) { return state[facet].length; }) || state.min_price || state.max_price;
+    return FACETS.some(function (facet) { return state[facet].length; }) ||
+      PRICES.concat(DATES).some(function (name) { return state[name]; });
   }
 
   function run(state) {
@@ -504,9 +585,24 @@
   });
   document.getElementById("search-clear").addEventListener("click", function () {
     var state = formState();
-    showState({ q: state.q, sort: state.sort, type: [], status: [], asset: [], unit: [], min_price: "", max_price: "" });
+    var cleared = { q: state.q, sort: state.sort, type: [], status: [], asset: [], unit: [] };
+    PRICES.concat(DATES).forEach(function (name) { cleared[name] = ""; });
+    showState(cleared);
     stopTyping();
     update(true);
+  });
+  // The understood price is written while typing pauses, and at once when the field changes
+  // (the search runs then).
+  PRICES.forEach(function (name) {
+    var noteTimer = null;
+    form.elements[name].addEventListener("input", function () {
+      window.clearTimeout(noteTimer);
+      noteTimer = window.setTimeout(function () { notePrice(name); }, PRICE_NOTE_MS);
+    });
+    form.elements[name].addEventListener("change", function () {
+      window.clearTimeout(noteTimer);
+      notePrice(name);
+    });
   });
   document.getElementById("search-retry").addEventListener("click", function () { run(formState()); });
   document.getElementById("search-empty-clear").addEventListener("click", function () {

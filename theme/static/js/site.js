@@ -42,9 +42,20 @@
     }
   }
 
+  // Filter panels (<details data-open-wide>) are closed in the HTML so that on a phone the
+  // list comes first; on wide screens there is room, so they open. Without this file the
+  // reader opens them with one click.
+  function openWidePanels() {
+    if (!window.matchMedia || !window.matchMedia("(min-width: 48rem)").matches) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-open-wide]"), function (panel) {
+      panel.open = true;
+    });
+  }
+
   function start() {
     correctStatuses();
     revealCurrentMenuItem();
+    openWidePanels();
   }
 
   window.portalStatus = { statusOf: statusOf, statusAt: statusAt, labels: LABELS, correct: correctStatuses };
