@@ -17,6 +17,7 @@ from pelican.generators import Generator
 
 from parallel_build import run_later
 from parallel_build.page_cache import build_digest, cached_files
+from portal.data import former_units_until, unit_choices, unit_members
 from portal.documents import newest_first
 from portal.formatting import human_size
 from portal.notices import ASSET_CATEGORIES, NOTICE_TYPES, STATUSES, listing_order
@@ -61,9 +62,14 @@ class NoticesGenerator(Generator):
         self.context["NOTICE_UPCOMING_ASSET_COUNTS"] = Counter(
             n.record.asset_category for n in self.context["open_auctions"]
         )
-        self.context["NOTICE_UNIT_COUNTS"] = sorted(
-            Counter(n.record.unit for n in notices).items(), key=lambda item: units[item[0]].name
+        # One entry per unit, renamed units under their newest name counting the notices of
+        # every name (the newest name's listing shows them all): units in service first, then
+        # the former ones under their heading, each in Vietnamese alphabetical order.
+        self.unit_members = unit_members(units)
+        self.context["NOTICE_UNIT_COUNTS"] = unit_choices(
+            units, Counter(n.record.unit for n in notices), now.date()
         )
+        self.context["NOTICE_FORMER_UNITS_UNTIL"] = former_units_until(units, now.date())
         content_root = Path(self.settings["PATH"])
         self.context["FILE_SIZES"] = {
             attachment.file: human_size((content_root / attachment.file).stat().st_size)
@@ -130,13 +136,16 @@ class NoticesGenerator(Generator):
                 feed_kind=("notice_type", slug),
             )
         for unit_id, unit in settings["UNITS"].items():
-            chosen = [n for n in self.notices if n.record.unit == unit_id]
+            members = self.unit_members[unit_id]
+            chosen = [n for n in self.notices if n.record.unit in members]
             if chosen:
+                former = [settings["UNITS"][m].name for m in members if m != unit_id]
+                since = f", kể cả thông báo của {', '.join(former)}" if former else ""
                 self._listing(
                     write,
                     settings["NOTICE_UNIT_URL"].format(slug=unit_id),
                     f"Thông báo của {unit.name}",
-                    f"Các thông báo do {unit.name} đăng.",
+                    f"Các thông báo do {unit.name} đăng{since}.",
                     chosen,
                     feed_kind=("unit", unit_id),
                     unit=unit,

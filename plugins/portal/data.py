@@ -16,13 +16,41 @@ from . import frontmatter, section_data
 from .organization import Organization
 from .problems import ERROR, Problem, display_path
 from .sections import LegalDocuments
-from .text import fold
+from .text import collation_key, fold
 from .types import RequiredText, Text
 from .validation import validate
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SiteEnglish(_Strict):
+    """The English pages' header, menu, footer and index (`en:` in site.yml)."""
+
+    parent_name: Text = ""
+    tagline: RequiredText
+    emblem_alt: Text = ""
+    skip_link: RequiredText
+    menu_label: RequiredText
+    # English labels of the menu's and footer's entries, by their (Vietnamese) address.
+    links: dict[str, RequiredText]
+    in_vietnamese: RequiredText
+    language_switch: RequiredText
+    search_label: RequiredText
+    search_placeholder: RequiredText
+    search_button: RequiredText
+    address_label: RequiredText
+    phone_label: RequiredText
+    email_label: RequiredText
+    working_hours_label: RequiredText
+    links_title: RequiredText
+    responsible: Text = ""
+    licence: Text = ""
+    source_note: Text = ""
+    index_title: RequiredText
+    index_intro: Text = ""
+    description: RequiredText
 
 
 class Site(_Strict):
@@ -51,6 +79,8 @@ class Site(_Strict):
     national_procedure_search: Text = ""
     # Where documents without a file or link of their own can be looked up (vbpl.vn).
     legal_database_url: Text = ""
+    # Labels of the English pages (none: they show the Vietnamese header, menu and footer).
+    en: SiteEnglish | None = None
 
 
 class Unit(_Strict):
@@ -73,6 +103,117 @@ class Unit(_Strict):
 
     def valid_on(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+def _predecessors(units: dict[str, Unit]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for unit in units.values():
+        if unit.successor:
+            found.setdefault(unit.successor, []).append(unit.id)
+    return found
+
+
+def unit_chains(units: dict[str, Unit]) -> dict[str, str]:
+    """Each unit's legal identity: the newest unit of its chain of renamings. A unit whose
+    successor has no other predecessor and is of the same kind was renamed, not merged
+    ("Cục THADS tỉnh" → "THADS tỉnh"): to a citizen the two are one agency. District branches
+    merged into a regional office stay units of their own."""
+    predecessors = _predecessors(units)
+    chains = {}
+    for unit_id in units:
+        head, seen = unit_id, {unit_id}
+        while True:
+            unit = units[head]
+            successor = units.get(unit.successor) if unit.successor else None
+            if successor is None or successor.kind != unit.kind or predecessors[successor.id] != [head]:
+                break
+            if successor.id in seen:  # a cycle in the data: stop where it closes
+                break
+            head = successor.id
+            seen.add(head)
+        chains[unit_id] = head
+    return chains
+
+
+def unit_members(units: dict[str, Unit]) -> dict[str, list[str]]:
+    """{unit id: ids of the units whose notices its listing shows}: itself, and the units
+    renamed into it (see `unit_chains`)."""
+    chains = unit_chains(units)
+    return {
+        unit_id: [
+            m for m in units if m == unit_id or (chains[m] == chains[unit_id] and _before(units, m, unit_id))
+        ]
+        for unit_id in units
+    }
+
+
+def _before(units: dict[str, Unit], earlier: str, later: str) -> bool:
+    """`later` is reached from `earlier` by successor links."""
+    seen, current = set(), units[earlier].successor
+    while current and current not in seen:
+        if current == later:
+            return True
+        seen.add(current)
+        current = units[current].successor if current in units else None
+    return False
+
+
+def unit_area(unit: Unit, units: dict[str, Unit]) -> str:
+    """The areas a unit serves: `area` of data/units.yml, else the areas of the units it
+    succeeded (a regional office covers the districts of the branches it replaced)."""
+    if unit.area:
+        return unit.area
+    areas = [units[p].area for p in _predecessors(units).get(unit.id, []) if units[p].area]
+    return ", ".join(sorted(areas, key=collation_key))
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    """One entry of a unit filter: a unit with the units renamed into it."""
+
+    id: str
+    label: str
+    name: str
+    area: str
+    members: tuple[str, ...]
+    former_names: tuple[str, ...]
+    current: bool
+    count: int = 0
+
+
+def unit_choices(units: dict[str, Unit], counts: dict[str, int], day: dt.date) -> list[UnitChoice]:
+    """The units to filter by, one per chain of renamings, with the notices of the whole
+    chain counted: the units in service on `day` first, then the former ones, each group
+    in Vietnamese alphabetical order. Units without notices are left out."""
+    chains = unit_chains(units)
+    choices = []
+    for unit_id, unit in units.items():
+        if chains[unit_id] != unit_id:
+            continue
+        members = tuple(m for m in units if chains[m] == unit_id)
+        count = sum(counts.get(m, 0) for m in members)
+        if not count:
+            continue
+        choices.append(
+            UnitChoice(
+                id=unit_id,
+                label=unit.short_name,
+                name=unit.name,
+                area=unit_area(unit, units),
+                members=members,
+                former_names=tuple(units[m].short_name for m in members if m != unit_id),
+                current=unit.valid_on(day),
+                count=count,
+            )
+        )
+    return sorted(choices, key=lambda c: (not c.current, collation_key(c.label), collation_key(c.area)))
+
+
+def former_units_until(units: dict[str, Unit], day: dt.date) -> dt.date | None:
+    """The day the former units (those no longer in service on `day`) were replaced: the
+    day after the latest of their end dates."""
+    ends = [u.valid_to for u in units.values() if u.valid_to and not u.valid_on(day)]
+    return max(ends) + dt.timedelta(days=1) if ends else None
 
 
 class Category(_Strict):

@@ -37,3 +37,37 @@ def slugify(text: str, max_length: int = 80) -> str:
 def plain_text(markup: str) -> str:
     """Visible text of rendered HTML (content HTML is our own Markdown output)."""
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup or ""))).strip()
+
+
+# Vietnamese alphabetical order: ă, â, đ, ê, ô, ơ, ư are letters of their own, after a, a, d,
+# e, o, o, u; f, j, w, z (foreign names) in their Latin places. Tones are a secondary key, in
+# dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+_ALPHABET = list("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
+_VOWEL_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_COLLATION_TOKEN = re.compile(r"\d+|.[\u0300-\u036f]*", re.DOTALL)
+
+
+def collation_key(text: str) -> tuple:
+    """Sort key in Vietnamese alphabetical order: "Bắc Sơn" < "Bình Gia" < "Cao Lộc" <
+    "Chi Lăng" < "Đình Lập" < "Hữu Lũng", "an" < "ăn" < "ân"; tones only break ties ("ma" <
+    "mà" < "mả" < "mã" < "má" < "mạ"), then case. Numbers sort by value ("khu vực 2" before
+    "khu vực 10"); spaces and punctuation before everything."""
+    primary, tones = [], []
+    for token in _COLLATION_TOKEN.findall(unicodedata.normalize("NFD", nfc(text).casefold())):
+        if token.isdigit():
+            primary.append((1, int(token), ""))
+            continue
+        base, marks = token[0], token[1:]
+        if unicodedata.combining(base):  # a stray mark after a non-letter
+            continue
+        letter = unicodedata.normalize("NFC", base + "".join(m for m in marks if m in _VOWEL_MARKS))
+        if base == "đ" or letter in _LETTER_RANK:
+            primary.append((2, _LETTER_RANK.get(letter, _LETTER_RANK.get(base, 0)), ""))
+        elif token.isspace() or not base.isalnum():
+            primary.append((0, 0, ""))
+        else:
+            primary.append((3, 0, nfc(token)))
+        tones.append(max((_TONE_RANK.get(m, 0) for m in marks), default=0))
+    return (tuple(primary), tuple(tones), nfc(text))

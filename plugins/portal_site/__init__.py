@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
+from pelican.generators import Generator
 
 from portal import data
 from portal.formatting import human_size
@@ -111,6 +112,74 @@ def reload_portal_data(settings: dict) -> data.PortalData | None:
     return load_portal_data(settings)
 
 
+ENGLISH_INDEX_URL = "en/"
+
+
+def english_chrome(settings: dict, pages: list) -> dict:
+    """The English pages' menu, footer links and page list, for templates: ENGLISH_MENU and
+    ENGLISH_FOOTER_LINKS (the Vietnamese MENU and FOOTER_LINKS with the labels of
+    `site.en.links`: an entry goes to its page's English translation when there is one,
+    otherwise to the Vietnamese page, marked `vi`), ENGLISH_PAGES (by `order`, then title)
+    and ENGLISH_INDEX_URL. Empty without `en:` in site.yml or without English pages."""
+    site = settings.get("SITE")
+    english = [p for p in pages if p.lang == "en"]
+    english += [t for p in pages for t in p.translations if t.lang == "en" and t not in english]
+    if site is None or site.en is None or not english:
+        return {"ENGLISH_MENU": [], "ENGLISH_FOOTER_LINKS": [], "ENGLISH_PAGES": [], "ENGLISH_INDEX_URL": ""}
+    index_url = settings.get("ENGLISH_INDEX_URL", ENGLISH_INDEX_URL)
+    translated = {"": index_url}
+    for page in pages:
+        for other in page.translations:
+            if other.lang == "en" and page.lang != "en":
+                translated[page.url] = other.url
+    english_urls = {p.url for p in english} | {index_url}
+
+    def entries(items: list[dict]) -> list[dict]:
+        found, seen = [], set()
+        for item in items:
+            label = site.en.links.get(item["url"])
+            url = translated.get(item["url"], item["url"])
+            if label is None or url in seen:
+                continue
+            seen.add(url)
+            vietnamese = url not in english_urls
+            found.append(
+                {
+                    "label": f"{label} {site.en.in_vietnamese}" if vietnamese else label,
+                    "url": url,
+                    "vi": vietnamese,
+                }
+            )
+        return found
+
+    return {
+        "ENGLISH_MENU": entries(settings.get("MENU", [])),
+        "ENGLISH_FOOTER_LINKS": entries(settings.get("FOOTER_LINKS", [])),
+        "ENGLISH_PAGES": sorted(english, key=lambda p: (getattr(p, "order", 0) or 0, p.title)),
+        "ENGLISH_INDEX_URL": index_url,
+    }
+
+
+class EnglishIndexGenerator(Generator):
+    """`en/index.html` (template `en_index.html`): the English pages, with the English menu
+    and footer every English page shows (set into the context here, after the pages are
+    read and their translations known)."""
+
+    def generate_context(self) -> None:
+        self.context.update(english_chrome(self.settings, self.context.get("pages", [])))
+
+    def generate_output(self, writer) -> None:
+        url = self.context["ENGLISH_INDEX_URL"]
+        if url:
+            writer.write_file(
+                f"{url}index.html", self.get_template("en_index"), self.context, current_url=url
+            )
+
+
+def _get_generators(pelican):
+    return EnglishIndexGenerator
+
+
 def _initialized(pelican) -> None:
     reload_portal_data(pelican.settings)
     content_root = Path(pelican.settings["PATH"])
@@ -121,3 +190,4 @@ def _initialized(pelican) -> None:
 def register() -> None:
     signals.initialized.connect(_initialized)
     signals.generator_init.connect(_macros_global)
+    signals.get_generators.connect(_get_generators)

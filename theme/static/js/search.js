@@ -37,9 +37,16 @@
   var typing = false; // a typing session started (and pushed or will push one history entry)
   var pendingPush = false; // the next URL update of this typing session adds a history entry
   var known = {}; // filter values the form offers; others in the URL are ignored
+  var aliases = {}; // an old value (a renamed unit's id) → the value that replaced it
   FACETS.forEach(function (facet) {
+    aliases[facet] = {};
     known[facet] = Array.prototype.map.call(form.querySelectorAll("input[name=" + facet + "]"),
-      function (box) { return box.value; });
+      function (box) {
+        (box.getAttribute("data-aliases") || "").split(" ").forEach(function (old) {
+          if (old) { aliases[facet][old] = box.value; }
+        });
+        return box.value;
+      });
   });
   known.sort = Array.prototype.map.call(form.elements.sort.options, function (option) { return option.value; });
 
@@ -86,7 +93,9 @@
     var sort = params.get("sort") || "";
     var state = { q: params.get("q") || "", sort: known.sort.indexOf(sort) >= 0 ? sort : "" };
     FACETS.forEach(function (facet) {
-      state[facet] = params.getAll(facet).filter(function (value) { return known[facet].indexOf(value) >= 0; });
+      state[facet] = params.getAll(facet)
+        .map(function (value) { return aliases[facet][value] || value; })
+        .filter(function (value, index, all) { return known[facet].indexOf(value) >= 0 && all.indexOf(value) === index; });
     });
     state.typed = {}; // the prices as the URL writes them, shown so in their fields
     PRICES.forEach(function (name) {
