@@ -79,7 +79,10 @@ def _starts_with(*signatures: bytes):
     return lambda path, head, detail: head.startswith(signatures)
 
 
-def _zip_names(path: Path) -> tuple[zipfile.ZipFile, list[str]] | None:
+def _zip_names(path: Path, head: bytes) -> tuple[zipfile.ZipFile, list[str]] | None:
+    """The opened ZIP container and its entry names; None when `path` is not one."""
+    if not head.startswith(ZIP):
+        return None
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
@@ -92,9 +95,7 @@ def _is_ooxml(path: Path, head: bytes, main_folder: str) -> bool:
     saved with a password is an OLE2 container instead (its package encrypted inside)."""
     if head.startswith(OLE2):
         return True
-    if not head.startswith(ZIP):
-        return False
-    opened = _zip_names(path)
+    opened = _zip_names(path, head)
     if opened is None:
         return False
     archive, names = opened
@@ -104,9 +105,7 @@ def _is_ooxml(path: Path, head: bytes, main_folder: str) -> bool:
 
 def _is_odf(path: Path, head: bytes, mimetype: str) -> bool:
     """OpenDocument: a ZIP whose `mimetype` entry names the expected type."""
-    if not head.startswith(ZIP):
-        return False
-    opened = _zip_names(path)
+    opened = _zip_names(path, head)
     if opened is None:
         return False
     archive, names = opened
