@@ -1,42 +1,51 @@
 # Two commands on a fresh Debian machine with Python 3.11:
-#   make serve   set up, build the sample site, serve it at http://127.0.0.1:8000
+#   make serve   set up, build the example site (sites/lang-son), serve it at http://127.0.0.1:8000
 #   make test    set up (Python packages, Chromium, nginx) and run every test
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The site the targets work on: the Lạng Sơn example (another site: make serve SITE=...).
+SITE ?= sites/lang-son
+THADS = $(abspath $(BIN))/thads -C $(SITE)
 OUTPUT ?= output
 # make serve PORT=8080: another port (a busy one is replaced by the next free one).
 PORT ?= 8000
 
-.PHONY: serve build check cadence publish rollback test bench lint format lock system-deps clean
+.PHONY: serve build check cadence publish rollback test bench lint format lock wheel system-deps clean
 
-$(BIN)/.installed: requirements.lock
+# The locked dependencies, then the engine itself (editable: `thads` runs this checkout).
+$(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 serve: $(BIN)/.installed
-	$(BIN)/python scripts/serve.py --output $(OUTPUT) --port $(PORT)
+	$(THADS) serve --output $(OUTPUT) --port $(PORT)
 
-# Working build: Pelican's content cache and the page cache (cache/noi-dung) skip what did
-# not change. Releases (make publish) are always built from scratch.
+# Working build: Pelican's content cache and the page cache (the site's cache/noi-dung) skip
+# what did not change. Releases (make publish) are always built from scratch.
 build: $(BIN)/.installed
-	$(BIN)/pelican content -s pelicanconf.py -o $(OUTPUT) \
-		-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true 'CACHE_PATH="cache/noi-dung"'
+	$(THADS) build --output $(OUTPUT)
 
-# Check content and data without building (scripts/check --fix repairs encodings).
+# Check content and data without building (thads check --fix repairs encodings).
 check: $(BIN)/.installed
-	$(BIN)/python scripts/check
+	$(THADS) check
 
 cadence: $(BIN)/.installed
-	$(BIN)/python scripts/cadence
+	$(THADS) cadence
 
-# Build a release into releases/ and switch releases/live to it atomically.
+# Build a release into the site's releases/ and switch releases/live to it atomically.
 publish: $(BIN)/.installed
-	$(BIN)/python scripts/publish
+	$(THADS) publish
 
 rollback: $(BIN)/.installed
-	$(BIN)/python scripts/publish --rollback
+	$(THADS) rollback
+
+# The engine as a wheel in dist/ (what a province installs).
+wheel: $(BIN)/.installed
+	rm -rf dist build
+	$(BIN)/pip wheel --quiet --no-deps --no-build-isolation -w dist .
 
 # Benchmarks print figures against the targets (minutes; not part of the tests).
 bench: $(BIN)/.installed system-deps
@@ -64,4 +73,5 @@ lock: $(BIN)/.installed
 		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 
 clean:
-	rm -rf $(OUTPUT) .$(OUTPUT).building-* .$(OUTPUT).previous-* .$(OUTPUT).old-*
+	cd $(SITE) && rm -rf $(OUTPUT) .$(OUTPUT).building-* .$(OUTPUT).previous-* .$(OUTPUT).old-*
+	rm -rf dist build

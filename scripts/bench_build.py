@@ -4,7 +4,7 @@
 
 Generates N documents (half news, half notices; scripts/corpus.py), then prints for the
 project: cold build, warm build (Pelican's content cache on), rebuild after editing one
-file, the fast preview of an edited page (scripts/preview_server.py), peak memory and output
+file, the fast preview of an edited page (thads_portal/cli/preview_server.py), peak memory and output
 file count; and for plain Pelican 4 (default theme, pagination 10) over the same news:
 cold and warm build. Cold and warm builds of both run in `--rounds` rounds (default 3), the
 project's and Pelican's one after the other; the medians and each round are printed, and
@@ -138,7 +138,14 @@ def main() -> None:
     corpus.write_corpus(work, news, notices)
     print(f"Kho thử: {news} tin + {notices} thông báo ({work}); máy: {os.cpu_count()} lõi")
 
-    project = [str(work / "content"), "-s", str(ROOT / "publishconf.py"), "-o", str(work / "site"), "-q"]
+    project = [
+        str(work / "content"),
+        "-s",
+        str(ROOT / "sites/lang-son/publishconf.py"),
+        "-o",
+        str(work / "site"),
+        "-q",
+    ]
     project += [
         "-e",
         f'PORTAL_DATA_PATH="{work / "data"}"',
@@ -220,8 +227,7 @@ def report(rounds: list[tuple], after_edit: float, preview: float, files: int, n
 
 def preview_seconds(work: Path) -> float:
     """Start the fast preview over the corpus, edit one post, time until its page changes."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from preview_server import PreviewSession
+    from thads_portal.cli.preview_server import PreviewSession
 
     session = PreviewSession(work / "content", work / "preview", data_path=work / "data")
     session.build_all()

@@ -25,10 +25,8 @@ import brotli
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-import static_server  # noqa: E402
-
-from precompress import BROTLI_QUALITY, MIN_BYTES, TEXT_SUFFIXES  # noqa: E402
+from thads_portal.cli import static_server  # noqa: E402
+from thads_portal.pelican.precompress import BROTLI_QUALITY, MIN_BYTES, TEXT_SUFFIXES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -68,7 +66,7 @@ def build(work: Path) -> float:
             "pelican",
             str(work / "content"),
             "-s",
-            str(ROOT / "publishconf.py"),
+            str(ROOT / "sites/lang-son/publishconf.py"),
             "-o",
             str(work / "site"),
             "-q",
@@ -176,7 +174,7 @@ def main() -> None:
     files = [p for p in index.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
     site_files = [p for p in site.rglob("*") if p.is_file()]
-    # scripts/publish adds a .gz and a .br copy of each text file of MIN_BYTES or more.
+    # thads publish adds a .gz and a .br copy of each text file of MIN_BYTES or more.
     copies = sum(2 for p in site_files if p.suffix in TEXT_SUFFIXES and p.stat().st_size >= MIN_BYTES)
     print(
         f"Toàn trang: {len(site_files)} tệp do Pelican dựng, {len(site_files) + copies} tệp khi phát hành (thêm .gz, .br)"

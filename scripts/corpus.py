@@ -186,11 +186,13 @@ def write_corpus(target: Path, news_count: int, notice_count: int, seed: int = 2
         (content / relative).parent.mkdir(parents=True, exist_ok=True)
         (content / relative).write_text(text, encoding="utf-8")
     # The site's own images (the emblem) are part of every page.
-    shutil.copytree(ROOT / "content/images/site", content / "images/site")
-    shutil.copytree(ROOT / "content/files/van-ban", content / "files/van-ban")  # named in data/
+    shutil.copytree(ROOT / "sites/lang-son/content/images/site", content / "images/site")
+    shutil.copytree(
+        ROOT / "sites/lang-son/content/files/van-ban", content / "files/van-ban"
+    )  # named in data/
     if (target / "data").exists():
         shutil.rmtree(target / "data")
-    shutil.copytree(ROOT / "data", target / "data")
+    shutil.copytree(ROOT / "sites/lang-son/data", target / "data")
     return content
 
 

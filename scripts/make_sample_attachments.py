@@ -378,7 +378,9 @@ def save_pdf(image: Image.Image, target: Path, title: str, author: str, publishe
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", default=Path(__file__).resolve().parent.parent, type=Path)
+    parser.add_argument(
+        "--root", default=Path(__file__).resolve().parent.parent / "sites" / "lang-son", type=Path
+    )
     args = parser.parse_args()
     root: Path = args.root
     units = {u["id"]: u for u in yaml.safe_load((root / "data" / "units.yml").read_text(encoding="utf-8"))}

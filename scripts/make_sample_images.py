@@ -22,7 +22,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
+CONTENT = ROOT / "sites" / "lang-son" / "content"
 W, H = 1200, 675
 S = 2  # supersampling factor: draw at 2x, then downscale for smooth edges
 CAPTION = "Ảnh minh họa"

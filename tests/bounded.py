@@ -9,7 +9,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, TODAY
+from conftest import THADS, TODAY
 
 
 def run_bounded(command: list[str], cwd, timeout: float, env: dict | None = None):
@@ -42,8 +42,8 @@ def build_bounded(project, output, timeout: float):
 
 
 def check_bounded(project, timeout: float):
-    """`scripts/check` of a project copy (its content/ and data/), with a time limit."""
-    command = [sys.executable, str(ROOT / "scripts/check"), "--settings", str(project / "pelicanconf.py")]
+    """`thads check` of a project copy (its content/ and data/), with a time limit."""
+    command = [*THADS, "check", "--settings", str(project / "pelicanconf.py")]
     return run_bounded(command, project, timeout)
 
 

@@ -14,7 +14,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+# The example site the tests build (its content/, data/ and settings files).
+SITE = ROOT / "sites" / "lang-son"
 TODAY = "2026-11-25"
+# The installed `thads` command of the environment running the tests.
+THADS = [str(Path(sys.executable).parent / "thads")]
 
 
 @dataclass
@@ -42,14 +46,12 @@ class Build:
 
 
 def make_project(folder: Path) -> Path:
-    """A copy of the project's content and data beside links to its code and theme."""
+    """A copy of the example site: its content, data and settings (the engine is installed)."""
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "content", folder / "content")
-    shutil.copytree(ROOT / "data", folder / "data")
-    for name in ("theme", "plugins"):
-        (folder / name).symlink_to(ROOT / name)
+    shutil.copytree(SITE / "content", folder / "content")
+    shutil.copytree(SITE / "data", folder / "data")
     for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, folder / name)
+        shutil.copy(SITE / name, folder / name)
     return folder
 
 
@@ -71,9 +73,9 @@ def run_build(
 
 
 def run_check(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    """`scripts/check` over a project made by `make_project`, on the reference day."""
+    """`thads check` over a project made by `make_project`, on the reference day."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts/check"), *args, "--settings", str(project / "pelicanconf.py")],
+        [*THADS, "check", *args, "--settings", str(project / "pelicanconf.py")],
         cwd=project,
         capture_output=True,
         text=True,
@@ -84,7 +86,7 @@ def run_check(project: Path, *args: str, timeout: int = 300) -> subprocess.Compl
 
 @pytest.fixture(scope="session")
 def preview_site(tmp_path_factory) -> Build:
-    build = run_build(ROOT, tmp_path_factory.mktemp("preview") / "site")
+    build = run_build(SITE, tmp_path_factory.mktemp("preview") / "site")
     assert build.returncode == 0, build.stderr
     return build
 
@@ -92,7 +94,7 @@ def preview_site(tmp_path_factory) -> Build:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
     """The sample site as published (publishconf.py) on the reference day."""
-    build = run_build(ROOT, tmp_path_factory.mktemp("publish") / "site", "publishconf.py")
+    build = run_build(SITE, tmp_path_factory.mktemp("publish") / "site", "publishconf.py")
     assert build.returncode == 0, build.stderr
     return build
 
@@ -120,7 +122,7 @@ def browser():
 
 @contextlib.contextmanager
 def served(folder: Path):
-    from scripts import static_server
+    from thads_portal.cli import static_server
 
     server = static_server.start(folder)
     try:

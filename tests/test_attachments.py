@@ -8,12 +8,11 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_build
+from conftest import SITE, THADS, run_build
 
 SCRIPT = "<script>document.title = 'ran'</script>"
 HTML = f"<!doctype html><html><head><title>Trang</title></head><body>{SCRIPT}</body></html>\n"
@@ -174,7 +173,7 @@ def _add_files(content: Path, names: dict) -> None:
 
 
 def _attachment_message(tmp_path: Path, name: str, data: bytes) -> str | None:
-    from portal.attachments import attachment_message
+    from thads_portal.domain.attachments import attachment_message
 
     path = tmp_path / name
     path.write_bytes(data)
@@ -258,10 +257,10 @@ def test_refused_types_and_mismatched_content(tmp_path, name, make, expected):
 
 
 def test_sample_attachments_pass():
-    from portal.checker import content_files, unsafe_attachments
+    from thads_portal.domain.checker import content_files, unsafe_attachments
 
-    assert content_files(ROOT / "content/files"), "the sample has attachments"
-    assert unsafe_attachments(ROOT / "content") == []
+    assert content_files(SITE / "content/files"), "the sample has attachments"
+    assert unsafe_attachments(SITE / "content") == []
 
 
 def _expect_reported(text: str) -> None:
@@ -297,11 +296,11 @@ def test_build_publishes_valid_attachments(project, tmp_path):
 
 def test_check_reports_unsafe_attachments(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(SITE / "content", content)
     _add_files(content, VALID)
     _add_files(content, REFUSED)
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/check"), "--content", str(content)],
+        [*THADS, "check", "--content", str(content), "--settings", str(SITE / "pelicanconf.py")],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -311,7 +310,15 @@ def test_check_reports_unsafe_attachments(tmp_path):
     _expect_reported(result.stdout)
     report = json.loads(
         subprocess.run(
-            [sys.executable, str(ROOT / "scripts/check"), "--content", str(content), "--json"],
+            [
+                *THADS,
+                "check",
+                "--content",
+                str(content),
+                "--json",
+                "--settings",
+                str(SITE / "pelicanconf.py"),
+            ],
             cwd=tmp_path,
             capture_output=True,
             text=True,

@@ -1,4 +1,4 @@
-"""scripts/check over real broken files (every bad encoding and defect) and the sample."""
+"""thads check over real broken files (every bad encoding and defect) and the sample."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 from bounded import YAML_LIMIT_CASES, check_bounded
-from conftest import ROOT, make_project
+from conftest import ROOT, SITE, THADS, make_project
 
 BROKEN = ROOT / "tests/fixtures/broken/content"
 EXPECTED_CODES = {
@@ -33,9 +32,11 @@ EXPECTED_CODES = {
 
 
 def check(*args: str, today: str | None = None) -> subprocess.CompletedProcess:
+    """`thads check` run from the repository's root, on the example site's settings."""
     env = {**os.environ, "PORTAL_TODAY": today} if today else None
+    settings = (SITE / "pelicanconf.py").relative_to(ROOT)
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts/check"), *args],
+        [*THADS, "check", *args, "--settings", str(settings)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -145,7 +146,7 @@ def test_yaml_over_the_limits_is_reported_in_time(tmp_path, case):
 
 def _copy_of_content(tmp_path: Path) -> Path:
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(SITE / "content", content)
     return content
 
 
@@ -231,7 +232,7 @@ def test_word_symbols_are_not_tcvn3_and_fixes_touch_only_given_files(tmp_path):
 
 
 def test_legacy_encodings_are_told_apart():
-    from portal.encoding import guess_legacy, is_syllable, tcvn3_lines
+    from thads_portal.domain.encoding import guess_legacy, is_syllable, tcvn3_lines
 
     assert guess_legacy("Tân Văn, Ơn".encode("cp1258"))[0] == "windows-1258"  # ă, ơ: no tone bytes
     assert guess_legacy("Café crème".encode("cp1252")) == ("windows-1252", "Café crème")
@@ -286,7 +287,7 @@ def test_check_finds_damaged_images_and_clashing_names(tmp_path):
 # or a build. Strings inside functions, and module constants named like messages.
 MESSAGE_MODULES = [
     *(
-        f"plugins/portal/{name}.py"
+        f"thads_portal/domain/{name}.py"
         for name in (
             "checker",
             "encoding",
@@ -296,12 +297,21 @@ MESSAGE_MODULES = [
             "markup",
             "attachments",
             "stated_amounts",
+            "placeholders",
         )
     ),
-    *(f"plugins/portal/{name}.py" for name in ("frontmatter", "validation", "types", "news", "notices")),
-    *(f"plugins/portal/{name}.py" for name in ("notice_checks", "rules", "data", "section_data", "sections")),
-    "plugins/images/processing.py",
-    "plugins/images/checks.py",
+    *(f"thads_portal/domain/{name}.py" for name in ("frontmatter", "validation", "types", "news", "notices")),
+    *(
+        f"thads_portal/domain/{name}.py"
+        for name in ("notice_checks", "rules", "data", "section_data", "sections")
+    ),
+    "thads_portal/pelican/images/processing.py",
+    "thads_portal/pelican/images/checks.py",
+    *(
+        f"thads_portal/domain/importing/{name}.py"
+        for name in ("workbook", "mapping", "values", "records", "units")
+    ),
+    *(f"thads_portal/domain/importing/{name}.py" for name in ("notices", "debtors", "statistics", "writer")),
 ]
 _MESSAGE_CONSTANT = re.compile(r"MESSAGES?$|HINT$|^ENCODING_NAMES$|^REFUSALS$|^_MESSAGES$")
 _VIETNAMESE_LETTER = re.compile("[À-ỹ]")
@@ -361,7 +371,7 @@ def test_every_message_of_the_checker_is_in_the_guide():
 
 # A sample auction notice: notice_type on line 5, unit 6, starting_price 15, deposit 17,
 # viewing 19, auction 21.
-SAMPLE_NOTICE = ROOT / "content/notices/2026/ban-dau-gia-nha-dat-xa-binh-gia.md"
+SAMPLE_NOTICE = SITE / "content/notices/2026/ban-dau-gia-nha-dat-xa-binh-gia.md"
 
 
 def _notice_copy(project: Path, name: str, lines: dict[int, str | None]) -> str:
@@ -376,15 +386,9 @@ def _notice_copy(project: Path, name: str, lines: dict[int, str | None]) -> str:
 
 
 def _check_project(project: Path) -> list[tuple[str, int | None, str | None, str, str]]:
-    """`scripts/check --json` of a project copy: (path, line, field, severity, message)."""
+    """`thads check --json` of a project copy: (path, line, field, severity, message)."""
     result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts/check"),
-            "--settings",
-            str(project / "pelicanconf.py"),
-            "--json",
-        ],
+        [*THADS, "check", "--settings", str(project / "pelicanconf.py"), "--json"],
         cwd=project,
         capture_output=True,
         text=True,

@@ -1,25 +1,23 @@
-"""scripts/new and scripts/cadence, run as editors run them."""
+"""thads new and thads cadence, run as editors run them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, TODAY
+from conftest import SITE, THADS, TODAY, make_project
 
-from portal.cadence import report, weekly
-from portal.news import NewsPost
-from portal.notices import Notice
+from thads_portal.domain.cadence import report, weekly
+from thads_portal.domain.news import NewsPost
+from thads_portal.domain.notices import Notice
 
 
 def run_script(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(project / "scripts" / args[0]), *args[1:]],
+        [*THADS, *args],
         cwd=project,
         capture_output=True,
         text=True,
@@ -29,17 +27,8 @@ def run_script(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def scripted_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("data", "content"):
-        shutil.copytree(ROOT / name, project / name)
-    for name in ("plugins", "theme"):
-        (project / name).symlink_to(ROOT / name)
-    # A copy, not a link: the scripts find the project from their own real path.
-    shutil.copytree(ROOT / "scripts", project / "scripts")
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, project)
-    return project
+    """A copy of the example site, where editors run `thads` as installed."""
+    return make_project(tmp_path / "project")
 
 
 def test_new_notice_has_every_field_and_an_ascii_slug(tmp_path):
@@ -99,7 +88,7 @@ def test_cadence_counts_iso_weeks_and_flags_short_ones():
 
 
 def test_cadence_script_lists_weeks_and_scheduled_posts():
-    result = run_script(ROOT, "cadence", "--weeks", "4")
+    result = run_script(SITE, "cadence", "--weeks", "4")
     assert result.returncode == 0, result.stderr
     assert "Tuần 48/2026 (23/11–29/11/2026):" in result.stdout
     assert "09:00 27/11/2026 (tuần 48): Lịch tiếp công dân" in result.stdout
@@ -134,5 +123,5 @@ def test_the_current_week_is_not_short_yet():
 
 def test_cadence_refuses_zero_or_negative_weeks():
     for weeks in ("0", "-3"):
-        result = run_script(ROOT, "cadence", "--weeks", weeks)
+        result = run_script(SITE, "cadence", "--weeks", weeks)
         assert result.returncode == 2 and "số tuần phải là số nguyên từ 1 trở lên" in result.stderr

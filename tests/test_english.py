@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import SITE
 
-ROOT = Path(__file__).resolve().parent.parent
-LABELS = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))
+LABELS = yaml.safe_load((SITE / "data" / "site.yml").read_text(encoding="utf-8"))
 EN = LABELS["en"]
 # The Vietnamese header, menu and footer an English page must not show.
 VIETNAMESE_CHROME = [

@@ -1,5 +1,5 @@
 """Generated hostile content (front-matter fields and body constructs × payloads × encodings)
-through `load_document`, `scripts/check` and two real builds: no hang, no traceback, every
+through `load_document`, `thads check` and two real builds: no hang, no traceback, every
 refused file named by both, and nothing executable in any output format."""
 
 from __future__ import annotations
@@ -9,20 +9,17 @@ import itertools
 import json
 import re
 import signal
-import sys
 import unicodedata
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_build, run_check
+from conftest import SITE, run_build, run_check
 
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from portal import data  # noqa: E402
-from portal.documents import load_document  # noqa: E402
-from portal.markup import MARKDOWN  # noqa: E402
+from thads_portal.domain import data
+from thads_portal.domain.documents import load_document
+from thads_portal.domain.markup import MARKDOWN
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -64,7 +61,7 @@ def _post(title=SAFE, summary=SAFE, extra="", body="Nội dung.") -> str:
     return POST.format(title=title, summary=summary, extra=extra, body=body)
 
 
-NOTICE_SOURCE = ROOT / "content/notices/2026/ban-dau-gia-nha-dat-xa-binh-gia.md"
+NOTICE_SOURCE = SITE / "content/notices/2026/ban-dau-gia-nha-dat-xa-binh-gia.md"
 NOTICE_ASSET = '"Quyền sử dụng đất thửa số 119, tờ bản đồ số 6 và nhà ở hai tầng trên đất"'
 
 FIELDS = {

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import unicodedata
 from pathlib import Path
 
 from conftest import run_build, run_check
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from portal import markup  # noqa: E402
+from thads_portal.domain import markup
 
 POST = """---
 title: "Bài có nội dung lạ"

@@ -7,8 +7,8 @@ from pathlib import Path
 from conftest import run_build
 from PIL import Image
 
-from images.processing import variant_stem
-from images.tests.test_processing import GPS_IFD, photo_with_gps
+from thads_portal.pelican.images.processing import variant_stem
+from thads_portal.pelican.images.tests.test_processing import GPS_IFD, photo_with_gps
 
 POST = """---
 title: "Ảnh có vị trí GPS"

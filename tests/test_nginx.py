@@ -1,4 +1,4 @@
-"""A real nginx with deploy/'s configuration over the published sample site: security
+"""A real nginx with the engine's nginx configuration (thads_portal/deploy) over the published sample site: security
 headers, caching, precompressed files, the 404 page, redirects, and pages in Chromium
 with no Content-Security-Policy violation or console error."""
 
@@ -57,8 +57,8 @@ http {{
 
 @pytest.fixture(scope="module")
 def released(site, tmp_path_factory):
-    """The sample as scripts/publish releases it: the build plus .gz and .br copies."""
-    from precompress import compress_tree
+    """The sample as thads publish releases it: the build plus .gz and .br copies."""
+    from thads_portal.pelican.precompress import compress_tree
 
     folder = tmp_path_factory.mktemp("release") / "site"
     shutil.copytree(site.output, folder)
@@ -71,7 +71,7 @@ def nginx_url(released, tmp_path_factory):
     site = released
     prefix = tmp_path_factory.mktemp("nginx")
     for name in ("nginx-site.conf", "portal-headers.conf"):
-        shutil.copy(ROOT / "deploy" / name, prefix / name)
+        shutil.copy(ROOT / "thads_portal" / "deploy" / name, prefix / name)
     port = _free_port()
     (prefix / "nginx.conf").write_text(_main_config(site.output, port, prefix))
     process = subprocess.Popen(

@@ -10,10 +10,10 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import BrowserPage, run_build
+from conftest import SITE, BrowserPage, run_build
 from icalendar import Calendar
 
-from portal.formatting import at_place, money_in_words
+from thads_portal.domain.formatting import at_place, money_in_words
 
 ROUND_TWO = "thong-bao/ban-dau-gia-nha-dat-xa-huu-lung-lan-2/"
 
@@ -244,11 +244,10 @@ STATUS_OVER_TIME = {
 
 
 def test_status_moves_with_the_build_day(tmp_path):
-    from conftest import ROOT
 
     seen = {}
     for today in STATUS_OVER_TIME:
-        build = run_build(ROOT, tmp_path / today, "publishconf.py", today=today)
+        build = run_build(SITE, tmp_path / today, "publishconf.py", today=today)
         assert build.returncode == 0, build.stderr
         badge = build.html(ROUND_TWO).select_one(".summary-box [data-notice-status]")
         seen[today] = badge["class"][1].removeprefix("status-")

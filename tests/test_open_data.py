@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import yaml
-from conftest import ROOT
+from conftest import SITE
 
 # The contract: the columns people filter on come first, in this order.
 FIRST_COLUMNS = [
@@ -83,7 +83,7 @@ def test_notices_csv_is_flat_ordered_and_matches_the_json(site):
             assert row[column] == "" or SPREADSHEET_TIME.match(row[column]), (column, row[column])
 
     units = {
-        unit["id"]: unit["name"] for unit in yaml.safe_load((ROOT / "data/units.yml").read_text("utf-8"))
+        unit["id"]: unit["name"] for unit in yaml.safe_load((SITE / "data/units.yml").read_text("utf-8"))
     }
     by_url = {row["url"]: row for row in rows}
     assert len(by_url) == len(rows)
@@ -121,9 +121,9 @@ def test_open_data_page_documents_every_csv_column_in_order(site):
 
 
 def test_flat_cells_keep_formula_neutralization_and_asset_alignment(tmp_path):
-    from notices.open_data import write_open_data
-    from notices.open_data_csv import joined, when
-    from portal.notices import Notice
+    from thads_portal.domain.notices import Notice
+    from thads_portal.pelican.notices.open_data import write_open_data
+    from thads_portal.pelican.notices.open_data_csv import joined, when
 
     assert joined(["a", "", "c"]) == "a |  | c" and joined(["", ""]) == "" and joined([]) == ""
     moment = dt.datetime(2026, 12, 9, 2, 0, tzinfo=dt.UTC)

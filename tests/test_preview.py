@@ -6,20 +6,18 @@ import io
 import json
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TODAY, BrowserPage, make_project
+from conftest import ROOT, THADS, TODAY, BrowserPage, make_project
 
-from scripts import serve
-from scripts.preview_server import PreviewProblem, PreviewSession
+from thads_portal.cli import serve
+from thads_portal.cli.preview_server import PreviewProblem, PreviewSession
 
 NEWS = "content/news/2026/ap-dung-chu-ky-so-trong-phat-hanh-van-ban-thi-hanh-an.md"
 NOTICE = "content/notices/2026/ban-dau-gia-nha-dat-xa-huu-lung-lan-2.md"
@@ -101,23 +99,20 @@ PELICAN_LINES = re.compile(
     r"^(Done: |-> |Processed |WARNING|ERROR|CRITICAL|Traceback|Could not process)", re.M
 )
 CSP = re.search(
-    r'Content-Security-Policy "([^"]+)"', (ROOT / "deploy/portal-headers.conf").read_text()
+    r'Content-Security-Policy "([^"]+)"', (ROOT / "thads_portal/deploy/portal-headers.conf").read_text()
 ).group(1)
 
 
 class PreviewProcess:
-    """`scripts/serve.py` on a copy of the project, its terminal output in a file."""
+    """`thads serve` on a copy of the project, its terminal output in a file."""
 
     def __init__(self, tmp_path: Path, port: int, *options: str) -> None:
         self.project = make_project(tmp_path / "project")
-        for name in ("theme", "plugins"):  # a snapshot: the watcher sees this test's edits only
-            (self.project / name).unlink()
-            shutil.copytree(ROOT / name, self.project / name, ignore=shutil.ignore_patterns("__pycache__"))
         self.output = tmp_path / "out"
         self.log = tmp_path / "terminal.txt"
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, str(ROOT / "scripts/serve.py"), "--project", str(self.project)]
+                [*THADS, "serve", "--project", str(self.project)]
                 + ["--output", str(self.output), "--port", str(port), *options],
                 cwd=self.project,
                 env={**os.environ, "PORTAL_TODAY": TODAY, "PYTHONUNBUFFERED": "1"},

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import SITE
 
 
 def _posts() -> dict[str, dict]:
     posts = {}
-    for path in (ROOT / "content/news").rglob("*.md"):
+    for path in (SITE / "content/news").rglob("*.md"):
         front = path.read_text(encoding="utf-8").split("---")[1]
         posts[path.stem] = yaml.safe_load(front)
     return posts

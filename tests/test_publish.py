@@ -4,7 +4,6 @@ release put live that differs from what its build produced."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -14,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import run_build
+from conftest import THADS, run_build
 from test_editor_tools import scripted_project
 
 ROUND_TWO = "content/notices/2026/ban-dau-gia-nha-dat-xa-huu-lung-lan-2.md"
@@ -23,7 +22,12 @@ ROUND_TWO = "content/notices/2026/ban-dau-gia-nha-dat-xa-huu-lung-lan-2.md"
 def run(project: Path, releases: Path, *args: str, today: str = "2026-11-25") -> subprocess.CompletedProcess:
     env = {**os.environ, "PORTAL_TODAY": today, "PORTAL_RELEASES": str(releases)}
     return subprocess.run(
-        [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, *args] if args[0] == "-c" else [*THADS, *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -34,11 +38,10 @@ def live_of(releases: Path) -> str:
 def test_publish_rollback_and_guards(tmp_path):
     project = scripted_project(tmp_path)
     releases = tmp_path / "releases"
-    first = run(project, releases, "scripts/publish")
+    first = run(project, releases, "publish")
     assert first.returncode == 0, first.stderr
     release_a = live_of(releases)
-    sys.path.insert(0, str(project / "scripts"))
-    import release
+    from thads_portal.cli import release
 
     assert release.verify(releases / release_a) == []
     assert (releases / release_a / "SHA256SUMS").read_text().count("\n") > 500
@@ -50,7 +53,7 @@ def test_publish_rollback_and_guards(tmp_path):
     notice = project / ROUND_TWO
     text = notice.read_text(encoding="utf-8")
     notice.unlink()
-    stopped = run(project, releases, "scripts/publish")
+    stopped = run(project, releases, "publish")
     assert stopped.returncode == 1
     assert "/thong-bao/ban-dau-gia-nha-dat-xa-huu-lung-lan-2/" in stopped.stderr
     assert live_of(releases) == release_a
@@ -63,7 +66,7 @@ def test_publish_rollback_and_guards(tmp_path):
         "redirect_from: [", "redirect_from: [/thong-bao/ban-dau-gia-nha-dat-xa-huu-lung-lan-2/, ", 1
     )
     (project / "content/notices/2026/dau-gia-lan-2-nha-dat-huu-lung.md").write_text(renamed, encoding="utf-8")
-    second = run(project, releases, "scripts/publish")
+    second = run(project, releases, "publish")
     assert second.returncode == 0, second.stderr
     release_b = live_of(releases)
     assert release_b != release_a and os.readlink(releases / "previous") == release_a
@@ -74,11 +77,11 @@ def test_publish_rollback_and_guards(tmp_path):
 
     # A broken file: the build fails and nothing changes.
     (project / "content/news/2026/hong.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
-    broken = run(project, releases, "scripts/publish")
+    broken = run(project, releases, "publish")
     assert broken.returncode == 1 and "giữ nguyên" in broken.stderr
     assert live_of(releases) == release_b
 
-    rolled = run(project, releases, "scripts/publish", "--rollback")
+    rolled = run(project, releases, "rollback")
     assert rolled.returncode == 0, rolled.stderr
     assert live_of(releases) == release_a and os.readlink(releases / "previous") == release_b
 
@@ -87,13 +90,13 @@ def test_publish_rollback_and_guards(tmp_path):
     assert "Triệu Thị Lan" in (
         releases / release_b / "nguoi-phai-thi-hanh-an-chua-co-dieu-kien/khu-vuc-1/index.html"
     ).read_text(encoding="utf-8")
-    refused = run(project, releases, "scripts/publish", "--rollback", today="2026-12-15")
+    refused = run(project, releases, "rollback", today="2026-12-15")
     assert refused.returncode == 1 and "1 người phải thi hành án" in refused.stderr
     assert live_of(releases) == release_a
 
     # Deploy the live release to a "server" folder with rsync; checksums are verified there.
     server = tmp_path / "server"
-    deployed = run(project, releases, "scripts/deploy", str(server))
+    deployed = run(project, releases, "deploy", str(server))
     assert deployed.returncode == 0, deployed.stderr
     assert os.readlink(server / "live") == f"releases/{release_a}"
     assert (server / "live/index.html").read_bytes() == (releases / release_a / "index.html").read_bytes()
@@ -101,14 +104,12 @@ def test_publish_rollback_and_guards(tmp_path):
     assert release.verify(server / "releases" / release_a) == ["index.html"]
 
 
-def release_module(project: Path):
-    """The project's scripts/release.py, loaded on its own (its ROOT is that project)."""
-    spec = importlib.util.spec_from_file_location(
-        f"release_{project.parent.name}", project / "scripts/release.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def release_module(project: Path, monkeypatch):
+    """The release module, working on `project` (it finds the site from the working folder)."""
+    from thads_portal.cli import release
+
+    monkeypatch.chdir(project)
+    return release
 
 
 def release_ids(releases: Path) -> list[str]:
@@ -124,17 +125,17 @@ def files_of(folder: Path) -> set[str]:
 BUSY = "Một lần đăng hoặc quay lại khác đang chạy (tiến trình {pid}"
 
 
-def test_two_publishes_at_once_never_put_a_partial_release_live(tmp_path):
+def test_two_publishes_at_once_never_put_a_partial_release_live(tmp_path, monkeypatch):
     project = scripted_project(tmp_path)
     releases = tmp_path / "releases"
     env = {**os.environ, "PORTAL_TODAY": "2026-11-25", "PORTAL_RELEASES": str(releases)}
     # Both take their release id in the middle of the same second: time the start-up first.
     began = time.monotonic()
-    subprocess.run([sys.executable, "scripts/publish", "--help"], cwd=project, env=env, capture_output=True)
+    subprocess.run([*THADS, "publish", "--help"], cwd=project, env=env, capture_output=True)
     time.sleep((0.5 - (time.monotonic() - began) - time.time()) % 1)
     publishes = [
         subprocess.Popen(
-            [sys.executable, "scripts/publish"],
+            [*THADS, "publish"],
             cwd=project,
             env=env,
             stdout=subprocess.PIPE,
@@ -164,7 +165,7 @@ def test_two_publishes_at_once_never_put_a_partial_release_live(tmp_path):
     reference = run_build(project, tmp_path / "reference", "publishconf.py")
     assert reference.returncode == 0, reference.stderr
     expected = files_of(reference.output)
-    release = release_module(project)
+    release = release_module(project, monkeypatch)
     for release_id in ids:
         files = files_of(releases / release_id)
         assert expected <= files, (release_id, len(files), len(expected), sorted(expected - files)[:10])
@@ -180,7 +181,7 @@ def published(tmp_path_factory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("published")
     project = scripted_project(base)
     releases = base / "releases"
-    first = run(project, releases, "scripts/publish")
+    first = run(project, releases, "publish")
     assert first.returncode == 0, first.stderr
     return project, releases
 
@@ -191,16 +192,15 @@ def copy_of_releases(published, tmp_path: Path) -> Path:
     return releases
 
 
-# Runs scripts/publish with a build that copies a finished release (argv[1]) and whose tree is
+# Runs thads publish with a build that copies a finished release (argv[1]) and whose tree is
 # then changed (argv[2]): "delete" removes argv[3] before SHA256SUMS is written, "byte" changes
 # a byte of argv[3] (same size) just after.
 PUBLISH_CHANGED = """
-import importlib.machinery, importlib.util, shutil, sys
+import shutil, sys
 from pathlib import Path
 
-loader = importlib.machinery.SourceFileLoader("publish_script", "scripts/publish")
-publish = importlib.util.module_from_spec(importlib.util.spec_from_loader("publish_script", loader))
-loader.exec_module(publish)
+from thads_portal.cli import publish
+
 release = publish.release
 source, how, name = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 write_manifest = release.write_manifest
@@ -223,8 +223,7 @@ def write_manifest_then_change(target):
 
 release.build = build
 release.write_manifest = write_manifest_then_change
-sys.argv = ["scripts/publish"]
-sys.exit(publish.main())
+sys.exit(publish.main([]))
 """
 
 
@@ -242,10 +241,10 @@ def test_a_release_changed_after_its_build_is_not_put_live(published, tmp_path, 
     assert release_ids(releases) == [live]
 
 
-def test_rollback_refuses_a_release_changed_since_its_build(published, tmp_path):
+def test_rollback_refuses_a_release_changed_since_its_build(published, tmp_path, monkeypatch):
     project = published[0]
     releases = copy_of_releases(published, tmp_path)
-    release = release_module(project)
+    release = release_module(project, monkeypatch)
     first = live_of(releases)
     # A second release, the same site under a later id: live, with the first as `previous`.
     second = "29991231T000000Z-copy"
@@ -257,7 +256,7 @@ def test_rollback_refuses_a_release_changed_since_its_build(published, tmp_path)
     target = releases / first / page
 
     def refused() -> None:
-        rolled = run(project, releases, "scripts/publish", "--rollback")
+        rolled = run(project, releases, "rollback")
         assert rolled.returncode == 1, rolled.stdout + rolled.stderr
         assert f"Không quay lại bản {first}: bản này không còn như lúc dựng" in rolled.stderr
         assert f"  {page}: " in rolled.stderr and "giữ nguyên" in rolled.stderr
@@ -281,6 +280,6 @@ def test_rollback_refuses_a_release_changed_since_its_build(published, tmp_path)
     refused()
     restore()
 
-    rolled = run(project, releases, "scripts/publish", "--rollback")
+    rolled = run(project, releases, "rollback")
     assert rolled.returncode == 0, rolled.stderr
     assert live_of(releases) == first and os.readlink(releases / "previous") == second

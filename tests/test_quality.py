@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_build
+from conftest import SITE, run_build
 
 PAGE_BUDGET = 30 * 1024
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -20,8 +20,8 @@ SELF_CLOSED_OK = {"rect", "line", "path", "circle", "polyline", "polygon"}
 
 
 def test_two_builds_of_the_same_commit_are_identical(tmp_path):
-    first = run_build(ROOT, tmp_path / "one", "publishconf.py")
-    second = run_build(ROOT, tmp_path / "two", "publishconf.py")
+    first = run_build(SITE, tmp_path / "one", "publishconf.py")
+    second = run_build(SITE, tmp_path / "two", "publishconf.py")
     assert first.returncode == 0 and second.returncode == 0, second.stderr
     files_one = {p.relative_to(first.output) for p in first.output.rglob("*") if p.is_file()}
     files_two = {p.relative_to(second.output) for p in second.output.rglob("*") if p.is_file()}

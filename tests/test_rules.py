@@ -8,12 +8,13 @@ from collections import defaultdict
 import pytest
 from conftest import ROOT
 
-from portal.data import load_list
-from portal.notices import Notice
-from portal.rules import Rule, check_notice
-from portal.workdays import days_between, is_working_day, working_days_between
+from thads_portal import ENGINE_DATA
+from thads_portal.domain.data import load_list
+from thads_portal.domain.notices import Notice
+from thads_portal.domain.rules import Rule, check_notice
+from thads_portal.domain.workdays import days_between, is_working_day, working_days_between
 
-RULES, RULE_PROBLEMS = load_list(ROOT / "data/legal_rules.yml", Rule, ROOT)
+RULES, RULE_PROBLEMS = load_list(ENGINE_DATA / "legal_rules.yml", Rule, ROOT)
 
 
 def auction(**changes) -> Notice:

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from conftest import BrowserPage, run_build, served
 
-from portal.text import fold
+from thads_portal.domain.text import fold
 
 
 def search(page, query_string: str = ""):

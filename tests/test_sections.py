@@ -16,12 +16,12 @@ import xml.etree.ElementTree as ET
 
 import brotli
 import pytest
-from conftest import ROOT, TODAY, run_build
+from conftest import SITE, TODAY, run_build
 
-from portal import data
-from portal.sections import period_end, ratio, reporting_year_of, reporting_year_start
-from portal.text import fold
-from precompress import compress_tree
+from thads_portal.domain import data
+from thads_portal.domain.sections import period_end, ratio, reporting_year_of, reporting_year_start
+from thads_portal.domain.text import fold
+from thads_portal.pelican.precompress import compress_tree
 
 DEBTORS = "nguoi-phai-thi-hanh-an-chua-co-dieu-kien/"
 REMOVED = ("Vy Văn Quang", "Nông Văn Toản")  # removed_on 02/09/2026 and 10/11/2026
@@ -142,7 +142,7 @@ def test_document_titles_name_the_type_once(site):
     assert law.h1.get_text() == "Luật Thi hành án dân sự số 26/2008/QH12"
     letter = site.html("van-ban/cong-van-1186-thads-nv-2026-ra-soat-phan-loai-an/").h1.get_text()
     assert letter.startswith("Công văn số 1186/THADS-NV về việc rà soát")
-    types = data.load(ROOT / "data")[0].legal_documents.types.values()
+    types = data.load(SITE / "data")[0].legal_documents.types.values()
     rows = site.html("van-ban/").select("table.documents tbody tr")
     for text in [row.select("td")[1].get_text(" ", strip=True) for row in rows] + [letter]:
         assert not any(re.search(rf"\b{label}\s+(số \S+ )?{label}\b", text) for label in types), text
@@ -221,7 +221,7 @@ def test_procedures_cite_the_law_in_force_and_mark_the_old_one(site):
 
 def test_a_legal_basis_must_be_a_listed_document(tmp_path):
     folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
+    shutil.copytree(SITE / "data", folder)
     path = folder / "procedures" / "xac-nhan-ket-qua-thi-hanh-an.yml"
     path.write_text(
         path.read_text(encoding="utf-8").replace("thong-tu-04-2023-tt-btp", "thong-tu-99"), "utf-8"
@@ -243,7 +243,7 @@ def test_debtor_lists_are_noindex_and_leave_the_sitemap(site):
 
 
 def test_every_current_unit_has_a_list_or_says_it_has_none(site):
-    portal = data.load(ROOT / "data")[0]
+    portal = data.load(SITE / "data")[0]
     today = dt.date.fromisoformat(TODAY)
     index = site.html(DEBTORS).select(".debtor-units li")
     by_name = {(li.a.get_text() if li.a else li.get_text().split(":")[0]): li for li in index}
@@ -272,7 +272,7 @@ def test_province_wide_list_has_every_listed_debtor(site):
 def _debtor(name: str):
     """The entry and the texts that belong to it alone (a reason or an obligation worded like
     another entry's is not a trace of this one)."""
-    portal = data.load(ROOT / "data")[0]
+    portal = data.load(SITE / "data")[0]
     entries = [d for rows in portal.debtors.values() for d in rows]
     debtor = next(d for d in entries if d.name == name)
     fields = ("name", "judgment", "enforcement_decision", "obligation")
@@ -313,7 +313,7 @@ def _traces(output, values: list[str]) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def compressed(site, tmp_path_factory):
-    """The published site with its .gz and .br copies, as scripts/publish writes them."""
+    """The published site with its .gz and .br copies, as thads publish writes them."""
     copy = tmp_path_factory.mktemp("compressed") / "site"
     shutil.copytree(site.output, copy)
     assert compress_tree(copy) > 100
@@ -334,8 +334,8 @@ def test_the_trace_search_finds_a_listed_debtor_everywhere_it_is(compressed):
 
 
 def test_a_debtor_disappears_on_its_removal_date(tmp_path):
-    before = run_build(ROOT, tmp_path / "before", "publishconf.py", today="2026-12-14")
-    after = run_build(ROOT, tmp_path / "after", "publishconf.py", today="2026-12-15")
+    before = run_build(SITE, tmp_path / "before", "publishconf.py", today="2026-12-14")
+    after = run_build(SITE, tmp_path / "after", "publishconf.py", today="2026-12-15")
     assert before.returncode == 0 and after.returncode == 0, after.stderr
     leaving = _debtor(LEAVING)
     assert _traces(before.output, leaving)
@@ -362,7 +362,7 @@ def test_statistics_arithmetic_and_reporting_year():
 
 
 def test_sample_figures_agree_with_the_seed():
-    years = data.load(ROOT / "data")[0].statistics
+    years = data.load(SITE / "data")[0].statistics
     year, half = years[2021].periods[0].province, years[2022].periods[0].province
     assert (year.cases_ratio, year.money_ratio) == (87.0, 43.63)
     assert year.money_completed > 140e9 and year.money_enforceable > 320e9

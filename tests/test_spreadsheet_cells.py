@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from pathlib import Path
 
 import yaml
 from bounded import check_bounded
-from conftest import ROOT, run_build
-
-sys.path.insert(0, str(ROOT / "plugins"))
+from conftest import run_build
 
 # What starts a formula in a spreadsheet (OWASP, CSV injection), a line feed too.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -23,7 +20,7 @@ PDF = "files/thong-bao/2026/tb-dau-gia-dat-phuong-ky-lua.pdf"
 
 
 def test_text_that_starts_a_formula_gets_a_quote_and_numbers_stay_numbers():
-    from portal.spreadsheet import safe_cell, safe_row
+    from thads_portal.domain.spreadsheet import safe_cell, safe_row
 
     for text in (HYPERLINK, "+1+1", "@SUM(A1)", "-2+3", "-5", "\t=1+1", "\r=1+1", "\n=1+1"):
         assert safe_cell(text) == "'" + text

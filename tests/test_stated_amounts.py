@@ -4,9 +4,8 @@ than its fields: pages, feeds and open data would show both."""
 from __future__ import annotations
 
 import json
-import sys
 
-from conftest import ROOT, run_build, run_check
+from conftest import run_build, run_check
 
 NOTICE = "content/notices/2026/ban-dau-gia-nha-dat-xa-binh-gia.md"
 
@@ -36,8 +35,7 @@ def test_changed_price_without_changing_the_text_is_refused(project, tmp_path):
 
 
 def test_sample_notices_state_their_own_amounts():
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from portal.stated_amounts import stated_amount_problems
+    from thads_portal.domain.stated_amounts import stated_amount_problems
 
     class Record:
         summary = "Giá khởi điểm lần 1 là 1.250.000.000 đồng; nay giá khởi điểm: **1.125.000.000** đồng."

@@ -16,7 +16,7 @@ from bounded import YAML_LIMIT_CASES, build_bounded
 from conftest import run_build
 from legacy import to_windows_1258
 
-import strict_build
+import thads_portal.pelican.strict_build as strict_build
 
 GOOD_POST = """---
 title: "Bài mẫu"
@@ -231,7 +231,7 @@ def test_swap_where_the_filesystem_cannot_exchange(tmp_path, monkeypatch):
 
 
 def test_exchange_swaps_two_folders(tmp_path):
-    from portal.atomic import exchange
+    from thads_portal.domain.atomic import exchange
 
     first, second = tmp_path / "a", tmp_path / "b"
     for folder in (first, second):

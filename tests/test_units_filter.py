@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import SITE
 
-from portal.data import unit_chains
-from portal.text import collation_key
+from thads_portal.domain.data import unit_chains
+from thads_portal.domain.text import collation_key
 
-UNITS = {u["id"]: u for u in yaml.safe_load((ROOT / "data/units.yml").read_text(encoding="utf-8"))}
+UNITS = {u["id"]: u for u in yaml.safe_load((SITE / "data/units.yml").read_text(encoding="utf-8"))}
 LISTINGS = ["thong-bao/", "thong-bao/sap-dau-gia/", "thong-bao/don-vi/thads-lang-son/"]
 COUNT = re.compile(r"\((\d+)\)\s*$")
 
@@ -101,7 +101,7 @@ def test_a_renamed_unit_is_one_entry(site):
 
 
 def _model(raw: dict):
-    from portal.data import Unit
+    from thads_portal.domain.data import Unit
 
     return Unit(**raw)
 
