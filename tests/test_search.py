@@ -123,7 +123,7 @@ def test_combined_filters_match_the_open_data(browser_page, site):
         urlsplit(n["url"]).path
         for n in notices
         if n["notice_type"] == "auction"
-        and n["asset_category"] in ("land", "house")
+        and {"land", "house"} & set(n["asset_categories"])
         and n["status"] in ("open", "upcoming")
         and n["starting_price"] >= 500_000_000
     }

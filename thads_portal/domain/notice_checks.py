@@ -142,14 +142,15 @@ CATEGORY_KINDS = {
 
 
 def _kind(notice: Notice) -> list[tuple[str, str]]:
-    expected = CATEGORY_KINDS.get(notice.asset_category)
-    if expected and notice.asset_kind is not None and notice.asset_kind != expected:
-        return [
-            (
-                "asset_kind",
-                f"tài sản loại '{notice.asset_category}' là '{expected}', không phải '{notice.asset_kind}'",
-            )
-        ]
+    """Every category written in `asset_category` belongs to the notice's one `asset_kind`."""
+    if notice.asset_kind is None:
+        return []
+    for category in notice.asset_category or ():
+        expected = CATEGORY_KINDS.get(category)
+        if expected and notice.asset_kind != expected:
+            return [
+                ("asset_kind", f"tài sản loại '{category}' là '{expected}', không phải '{notice.asset_kind}'")
+            ]
     return []
 
 

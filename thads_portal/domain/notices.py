@@ -6,13 +6,23 @@ the open data; labels are the Vietnamese terms of the law.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
 
 from .formatting import at_place
 from .news import ContentBase
+from .text import fold
 from .types import LocalDateTime, Money, RequiredText, Text
 
 NOTICE_TYPES = {
@@ -34,6 +44,20 @@ ASSET_CATEGORIES = {
     "goods": "Hàng hóa",
     "other": "Tài sản khác",
 }
+AssetCategory = Literal["land", "house", "vehicle", "machinery", "goods", "other"]
+# What the assets of a real-estate notice are, read from their names (folded, whole words):
+# a plot sold with the house on it is found under land and under houses alike.
+REAL_ESTATE_WORDS = {
+    "land": re.compile(r"\bquyen su dung dat\b"),
+    "house": re.compile(r"\b(nha o|nha xuong|nha kho|kho hang|can ho|cong trinh)\b"),
+}
+
+
+def _listed(value: Any) -> Any:
+    """`asset_category: land` is the one-item list `[land]`."""
+    return [value] if isinstance(value, str) else value
+
+
 VAT = {
     "included": "Giá khởi điểm đã bao gồm thuế giá trị gia tăng",
     "excluded": "Giá khởi điểm chưa bao gồm thuế giá trị gia tăng (người mua nộp thêm)",
@@ -129,7 +153,8 @@ class Notice(ContentBase):
     notice_type: Literal["auction", "auctioneer_selection", "valuer_selection"]
     unit: RequiredText
     asset_kind: Literal["real_estate", "movable"]
-    asset_category: Literal["land", "house", "vehicle", "machinery", "goods", "other"]
+    # One category or a list of them, the main one first (see `asset_categories`).
+    asset_category: Annotated[list[AssetCategory], BeforeValidator(_listed), Field(min_length=1)]
     assets: list[Asset] = Field(min_length=1)
     starting_price: Money | None = None
     vat: Literal["included", "excluded", "not_applicable"] | None = None
@@ -161,6 +186,21 @@ class Notice(ContentBase):
     @property
     def status_override(self) -> str | None:
         return self.status if self.status in ("cancelled", "postponed") else None
+
+    @property
+    def asset_categories(self) -> tuple[str, ...]:
+        """Every category the notice is listed, counted, searched and published under: those
+        written in `asset_category` (the main one first), then those its real-estate assets'
+        names show (land, house), in the order of ASSET_CATEGORIES."""
+        found = list(dict.fromkeys(self.asset_category or ()))
+        if self.asset_kind == "real_estate":
+            names = " ".join(fold(asset.name).lower() for asset in self.assets or ())
+            found += [c for c, words in REAL_ESTATE_WORDS.items() if c not in found and words.search(names)]
+        return tuple(found)
+
+    @property
+    def asset_category_labels(self) -> tuple[str, ...]:
+        return tuple(ASSET_CATEGORIES[category] for category in self.asset_categories)
 
     @property
     def is_auction(self) -> bool:

@@ -35,7 +35,7 @@ NOTICE = """\
 notice_type: {kind}   # auction | auctioneer_selection | valuer_selection
 unit: ""   # mã đơn vị đăng thông báo: {units}
 asset_kind: ""   # real_estate (bất động sản) | movable (động sản)
-asset_category: ""   # land | house | vehicle | machinery | goods | other
+asset_category: ""   # land | house | vehicle | machinery | goods | other; nhiều loại: [house, land]
 assets:   # tài sản; mỗi tài sản một mục bắt đầu bằng "- name:"
   - name: ""   # tên tài sản (bắt buộc)
     quantity: ""   # số lượng, diện tích

@@ -42,7 +42,7 @@ def _notice_entry(notice, base_url: str, units: dict) -> FeedEntry:
         summary=summary,
         content_html=notice.content,
         author=units[record.unit].name,
-        categories=[NOTICE_TYPES[record.notice_type]],
+        categories=[NOTICE_TYPES[record.notice_type], *record.asset_category_labels],
     )
 
 

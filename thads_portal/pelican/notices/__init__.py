@@ -33,6 +33,10 @@ ACTIVE = ("upcoming", "open", "closed")
 ALL_NOTICES_FEED = {"feed_kind": ("notices", ""), "feed_title": "Thông báo", "feed_label": "tất cả thông báo"}
 
 
+def _category_counts(notices: list) -> Counter:
+    return Counter(category for n in notices for category in n.record.asset_categories)
+
+
 class NoticesGenerator(Generator):
     def generate_context(self) -> None:
         now = self.context["build_now"]
@@ -57,11 +61,10 @@ class NoticesGenerator(Generator):
         self.context["open_selections"] = [
             n for n in notices if not n.record.is_auction and n.status_id in ("upcoming", "open")
         ]
-        self.context["NOTICE_ASSET_COUNTS"] = Counter(n.record.asset_category for n in notices)
+        # A notice counts under each of its asset categories, as its listings show it.
+        self.context["NOTICE_ASSET_COUNTS"] = _category_counts(notices)
         # The upcoming page's asset links count what they lead to: upcoming auctions only.
-        self.context["NOTICE_UPCOMING_ASSET_COUNTS"] = Counter(
-            n.record.asset_category for n in self.context["open_auctions"]
-        )
+        self.context["NOTICE_UPCOMING_ASSET_COUNTS"] = _category_counts(self.context["open_auctions"])
         # One entry per unit, renamed units under their newest name counting the notices of
         # every name (the newest name's listing shows them all): units in service first, then
         # the former ones under their heading, each in Vietnamese alphabetical order.
@@ -179,7 +182,7 @@ class NoticesGenerator(Generator):
     def _asset_listings(self, write, notices: list, pattern: str, title: str, description: str, **extra):
         """One listing per asset category that has notices among `notices`."""
         for category_id, slug in self.settings["NOTICE_ASSET_SLUGS"].items():
-            chosen = [n for n in notices if n.record.asset_category == category_id]
+            chosen = [n for n in notices if category_id in n.record.asset_categories]
             if chosen:
                 name = ASSET_CATEGORIES[category_id]
                 self._listing(

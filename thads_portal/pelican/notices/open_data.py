@@ -1,8 +1,9 @@
 """Open data: every published notice as JSON and CSV, with a JSON Schema beside them.
 
 Fields are the front-matter contract (with `legal_exceptions`: accepted deviations from
-the legal checks are public too) plus the absolute `url`, the build-time `status` and an
-absolute `url` for each attachment; drafts and scheduled notices never appear. The JSON keeps
+the legal checks are public too) plus the absolute `url`, the build-time `status`, every
+asset category of the notice (`asset_categories`, `Notice.asset_categories`; `asset_category`
+stays its main one) and an absolute `url` for each attachment; drafts and scheduled notices never appear. The JSON keeps
 every value, nested as written; the CSV is one flat row per notice (`open_data_csv`), its
 text cells made safe for spreadsheets (`portal.spreadsheet`).
 """
@@ -13,7 +14,7 @@ import io
 import json
 from pathlib import Path
 
-from thads_portal.domain.notices import STATUSES, Notice
+from thads_portal.domain.notices import ASSET_CATEGORIES, STATUSES, Notice
 from thads_portal.domain.spreadsheet import DictWriter
 
 from .open_data_csv import FIELDNAMES, csv_row
@@ -25,6 +26,9 @@ def notice_record(notice, base_url: str) -> dict:
     data = notice.record.model_dump(mode="json", by_alias=True, exclude=EXCLUDED)
     for attachment in data["attachments"]:
         attachment["url"] = f"{base_url}/{attachment['file']}"
+    # The main category as one code, as before lists were allowed; every category in a list.
+    data["asset_category"] = notice.record.asset_categories[0]
+    data["asset_categories"] = list(notice.record.asset_categories)
     data["slug"] = notice.slug
     data["url"] = f"{base_url}/{notice.url}"
     data["status"] = notice.status_id
@@ -41,8 +45,11 @@ def schema(base_url: str) -> dict:
         url={"type": "string", "format": "uri"},
         status={"enum": list(STATUSES)},
         status_label={"type": "string"},
+        asset_category={"enum": list(ASSET_CATEGORIES)},
+        asset_categories={"type": "array", "items": {"enum": list(ASSET_CATEGORIES)}, "minItems": 1},
     )
-    model["required"] = sorted(set(model.get("required", [])) | {"slug", "url", "status"})
+    required = {"slug", "url", "status", "asset_categories"}
+    model["required"] = sorted(set(model.get("required", [])) | required)
     attachment = model["$defs"]["Attachment"]
     attachment["properties"]["url"] = {"type": "string", "format": "uri"}
     attachment["required"] = sorted(set(attachment.get("required", [])) | {"url"})

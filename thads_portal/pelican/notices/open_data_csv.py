@@ -102,8 +102,8 @@ COLUMNS: list[tuple[str, Callable[[Any, Any, str], Any]]] = [
     ("auction_method", lambda n, r, base: _part(r, "auction", "method")),
     ("asset_kind", lambda n, r, base: r.asset_kind),
     ("asset_kind_label", lambda n, r, base: ASSET_KINDS[r.asset_kind]),
-    ("asset_category", lambda n, r, base: r.asset_category),
-    ("asset_category_label", lambda n, r, base: ASSET_CATEGORIES[r.asset_category]),
+    ("asset_category", lambda n, r, base: r.asset_categories[0]),
+    ("asset_category_label", lambda n, r, base: ASSET_CATEGORIES[r.asset_categories[0]]),
     ("asset_quantities", lambda n, r, base: joined(a.quantity for a in r.assets)),
     ("asset_qualities", lambda n, r, base: joined(a.quality for a in r.assets)),
     ("asset_papers", lambda n, r, base: joined(a.papers for a in r.assets)),
@@ -121,6 +121,9 @@ COLUMNS: list[tuple[str, Callable[[Any, Any, str], Any]]] = [
         lambda n, r, base: joined(f"{key}: {reason}" for key, reason in sorted(r.legal_exceptions.items())),
     ),
     ("slug", lambda n, r, base: n.slug),
+    # Every category the notice is listed under (the main one is `asset_category`).
+    ("asset_categories", lambda n, r, base: joined(r.asset_categories)),
+    ("asset_category_labels", lambda n, r, base: joined(r.asset_category_labels)),
 ]
 FIELDNAMES = [name for name, _ in COLUMNS]
 

@@ -147,7 +147,9 @@ def _deltas(values: list[int], bases: list[int] | None = None) -> list[int | Non
 
 
 def _facets(records: list[SearchRecord], labels: dict[str, list[str]]) -> dict[str, list]:
-    """Filter columns. Prices in thousands of đồng (filters need no finer step); times in
+    """Filter columns. `asset`: a record has several asset categories, a bit for each
+    (bit n: the n-th label), 0 for none; the other facets hold one label index, -1 for none.
+    Prices in thousands of đồng (filters need no finer step); times in
     minutes since 1970 UTC, delta-coded (see `_deltas`; search.js decodes them);
     `published`: publication days in Vietnam (`_day`), delta-coded the same way — records
     are newest first, so each is 0 or a small negative number."""
@@ -155,13 +157,16 @@ def _facets(records: list[SearchRecord], labels: dict[str, list[str]]) -> dict[s
     def index_of(kind: str, value: str | None) -> int:
         return labels[kind].index(value) if value in labels[kind] else -1
 
+    def bits_of(kind: str, values: Iterable[str]) -> int:
+        return sum(1 << labels[kind].index(value) for value in set(values) if value in labels[kind])
+
     opens = [_minutes(r.opens) for r in records]
     deadline = [_minutes(r.deadline) for r in records]
     auction = [_minutes(r.auction_at) for r in records]
     return {
         "type": [index_of("types", r.type) for r in records],
         "unit": [index_of("units", r.unit) for r in records],
-        "asset": [index_of("assets", r.asset) for r in records],
+        "asset": [bits_of("assets", r.assets) for r in records],
         "price": [(r.price or 0) // 1000 for r in records],
         "opens": _deltas(opens),
         "deadline": _deltas(deadline, opens),

@@ -26,7 +26,7 @@ class SearchRecord:
     facts: str = ""
     body: str = ""
     unit: str | None = None
-    asset: str | None = None
+    assets: tuple[str, ...] = ()  # asset category ids, every one the notice is listed under
     price: int | None = None
     opens: dt.datetime | None = None
     deadline: dt.datetime | None = None
@@ -57,7 +57,7 @@ def notice_record(notice, unit_names: dict[str, str]) -> SearchRecord:
         facts=" ".join(facts),
         body=notice.plain_text,  # of the HTML the reader made (links and images add no text)
         unit=record.unit,
-        asset=record.asset_category,
+        assets=record.asset_categories,
         price=record.starting_price,
         opens=record.opens,
         deadline=record.deadline,

@@ -30,7 +30,7 @@ def decode(files):
 
 def test_terms_are_folded_and_keep_their_spellings():
     records = [
-        record("Đấu giá đất Cao Lộc", 20, unit="khu-vuc-1", asset="land", price=1_250_000_000),
+        record("Đấu giá đất Cao Lộc", 20, unit="khu-vuc-1", assets=("land",), price=1_250_000_000),
         record("Kết quả đạt chỉ tiêu", 21),
     ]
     version, files = index_version(records, LABELS), index_files(records, LABELS)
@@ -43,6 +43,7 @@ def test_terms_are_folded_and_keep_their_spellings():
     assert index["meta.json"]["count"] == 2 and "cao" in index["meta.json"]["buckets"]
     facets = index["facets.json"]
     assert facets["price"] == [0, 1_250_000] and facets["unit"] == [-1, 0] and facets["type"] == [1, 1]
+    assert facets["asset"] == [0, 1]  # a bit per category: "land" is label 0
 
 
 def test_display_chunks_and_stable_version():

@@ -15,6 +15,9 @@
   var PRICES = ["min_price", "max_price"];
   var DATES = ["auction_from", "auction_to", "posted_from", "posted_to"];
   var LABEL_KEYS = { type: "types", status: "statuses", asset: "assets", unit: "units" };
+  // A notice has several asset categories: its `asset` column holds a bit per category
+  // (bit n: the n-th label); the other columns hold one label index, -1 for none.
+  var MULTI = FACETS.map(function (facet) { return facet === "asset"; });
   var FIELD_SCORES = [[8, 6], [4, 3], [2, 2], [1, 1]]; // title, facts, summary, body
   // Results shown at once, then "Xem thêm": a phone screen holds about three, and every new
   // card is laid out again on each keystroke.
@@ -26,6 +29,7 @@
   var input = document.getElementById("search-q");
   var results = document.getElementById("search-results");
   var count = document.getElementById("search-count");
+  var foundNote = document.getElementById("search-found"); // beside the filters, read out politely
   var empty = document.getElementById("search-empty");
   var more = document.getElementById("search-more");
   var failure = document.getElementById("search-error");
@@ -210,7 +214,7 @@
     var opens = decodeTimes(raw.opens, null);
     var deadline = decodeTimes(raw.deadline, opens);
     return {
-      type: Int8Array.from(raw.type), unit: Int16Array.from(raw.unit), asset: Int8Array.from(raw.asset),
+      type: Int8Array.from(raw.type), unit: Int16Array.from(raw.unit), asset: Int32Array.from(raw.asset),
       price: Float64Array.from(raw.price, function (k) { return k * 1000; }),
       opens: opens, deadline: deadline, auction: decodeTimes(raw.auction, deadline),
       override: Int8Array.from(raw.override),
@@ -342,11 +346,30 @@
     labels.forEach(function (entry, index) { if (state[facet].indexOf(entry[0]) >= 0) { picked[index] = 1; } });
     return picked;
   }
+  // The chosen values of a bit column as one mask (0 when the filter is off).
+  function bitsOf(picked) {
+    var mask = 0;
+    if (picked) { picked.forEach(function (on, index) { if (on) { mask |= 1 << index; } }); }
+    return mask;
+  }
+  // Does a record's value pass filter f (on)? A bit column passes with any chosen bit.
+  function passes(f, value, picked, mask) {
+    return MULTI[f] ? (value & mask) !== 0 : value >= 0 && picked[value] === 1;
+  }
+  // A record counts once under each of its values of filter f.
+  function countInto(f, value, counts) {
+    if (!MULTI[f]) {
+      if (value >= 0) { counts[value]++; }
+      return;
+    }
+    for (var bit = 0; value >> bit; bit++) { if ((value >> bit) & 1) { counts[bit]++; } }
+  }
   // Counts per filter value are taken with every other filter applied (not its own).
   function filter(state, matched) {
     var now = nowMinutes(), status = statuses(now);
     var columns = { type: facets.type, unit: facets.unit, asset: facets.asset, status: status };
     var picks = FACETS.map(function (facet) { return chosen(state, facet); });
+    var masks = picks.map(bitsOf);
     var counts = FACETS.map(function (facet) { return new Int32Array(meta.labels[LABEL_KEYS[facet]].length); });
     var cols = FACETS.map(function (facet) { return columns[facet]; });
     var min = state.min_price ? Number(state.min_price) : 0, max = state.max_price ? Number(state.max_price) : 0;
@@ -375,12 +398,11 @@
       }
       var failed = -1, failures = 0;
       for (var f = 0; f < 4; f++) {
-        var value = cols[f][doc];
-        if (picks[f] && (value < 0 || !picks[f][value])) { failed = f; failures++; }
+        if (picks[f] && !passes(f, cols[f][doc], picks[f], masks[f])) { failed = f; failures++; }
       }
       if (failures > 1) { continue; }
       for (f = 0; f < 4; f++) {
-        if ((failures === 0 || failed === f) && cols[f][doc] >= 0) { counts[f][cols[f][doc]]++; }
+        if (failures === 0 || failed === f) { countInto(f, cols[f][doc], counts[f]); }
       }
       if (failures === 0) { hits.push(doc); }
     }
@@ -525,6 +547,7 @@
         showResults(page, function (doc) { return chunks[Math.floor(doc / meta.chunk)][doc % meta.chunk]; }, found.now);
         showCounts(found.counts);
         setText(count, hits.length ? "Tìm thấy " + hits.length + " kết quả" : "Không tìm thấy kết quả nào");
+        setText(foundNote, hits.length ? hits.length + " kết quả" : "Không có kết quả");
         count.setAttribute("data-count", String(hits.length));
         empty.hidden = hits.length > 0;
         failure.hidden = true;
@@ -539,6 +562,7 @@
       results.replaceChildren();
       cards = new Map();
       count.textContent = "Không tải được kết quả tìm kiếm.";
+      foundNote.textContent = "Không tải được kết quả";
       count.removeAttribute("data-count");
       empty.hidden = more.hidden = true;
       failure.hidden = false;
@@ -629,11 +653,15 @@
     run(state);
   });
 
+  // Down to the results (on a phone they are below the filters), the keyboard focus with them.
+  document.getElementById("search-jump").addEventListener("click", function (event) {
+    event.preventDefault();
+    count.scrollIntoView({ block: "start" });
+    count.focus({ preventScroll: true });
+  });
+
   window.portalSearch = { run: run, words: words, fold: fold, lastMs: null, debounceMs: DEBOUNCE_MS };
   form.hidden = false;
-  if (window.matchMedia("(max-width: 48em)").matches) {
-    document.getElementById("search-filters").open = false;
-  }
   var initial = readState();
   showState(initial);
   run(initial);
