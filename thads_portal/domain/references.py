@@ -135,6 +135,23 @@ def find_file(content_root: Path, relative: str) -> Path | None:
     return folder if folder.is_file() else None
 
 
+def published_file_sizes(content_root: Path) -> dict[str, int]:
+    """Size in bytes of every file under content/images/ and content/files/, by its path
+    relative to content/ (NFC, with slashes): taken once per build, so that a page showing a
+    size reads a fact of the build's inputs, not the disk while it renders."""
+    sizes = {}
+    for folder in PUBLISHED_FOLDERS:
+        for current, _, names in os.walk(Path(content_root) / folder):
+            for name in names:
+                path = os.path.join(current, name)
+                relative = os.path.relpath(path, content_root).replace(os.sep, "/")
+                try:
+                    sizes[nfc(relative)] = os.stat(path).st_size
+                except OSError:  # a dangling link: reported by unsafe_links
+                    continue
+    return sizes
+
+
 def file_message(
     content_root: Path, relative: str, target: str, image: bool = False
 ) -> tuple[str, str] | None:

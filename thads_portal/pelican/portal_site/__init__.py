@@ -19,8 +19,9 @@ from pelican.generators import Generator
 
 from thads_portal.domain import data
 from thads_portal.domain.formatting import human_size
-from thads_portal.domain.references import file_message, find_file
+from thads_portal.domain.references import published_file_sizes
 from thads_portal.domain.report import REPORT
+from thads_portal.domain.text import nfc
 
 
 def load_portal_data(settings: dict) -> data.PortalData | None:
@@ -30,6 +31,9 @@ def load_portal_data(settings: dict) -> data.PortalData | None:
         REPORT.add(problems)
         settings["PORTAL"] = portal
         settings["PORTAL_DATA_PROBLEMS"] = problems
+        # Read with data/ at the start of every build: attachments may change between runs.
+        sizes = published_file_sizes(Path(settings.get("PATH", "content")))
+        settings.setdefault("JINJA_FILTERS", {})["file_size"] = FileSize(sizes)
         if portal is not None:
             settings["SITE"] = portal.site
             settings["UNITS"] = portal.units
@@ -40,17 +44,17 @@ def load_portal_data(settings: dict) -> data.PortalData | None:
 
 
 class FileSize:
-    """`{{ path | file_size }}`: size of a file under content/ for download links ("" when
-    missing). A class, not a closure, so settings stay picklable for the content cache."""
+    """`{{ path | file_size }}`: size of a file under content/images/ or content/files/ for
+    download links ("" when there is none). The sizes are taken once per build (they are in
+    the settings, so in every cached page's key); a class, not a closure, so settings stay
+    picklable for the content cache."""
 
-    def __init__(self, content_root: Path) -> None:
-        self.content_root = content_root
+    def __init__(self, sizes: dict[str, int]) -> None:
+        self.sizes = sizes
 
     def __call__(self, path: str) -> str:
-        relative = str(path).lstrip("/")
-        if file_message(self.content_root, relative, relative):  # outside content/ or missing
-            return ""
-        return human_size(find_file(self.content_root, relative).stat().st_size)
+        relative = nfc(str(path).lstrip("/"))
+        return human_size(self.sizes[relative]) if relative in self.sizes else ""
 
 
 _RENDERED_PARTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -182,8 +186,6 @@ def _get_generators(pelican):
 
 def _initialized(pelican) -> None:
     reload_portal_data(pelican.settings)
-    content_root = Path(pelican.settings["PATH"])
-    pelican.settings.setdefault("JINJA_FILTERS", {})["file_size"] = FileSize(content_root)
     pelican.settings.setdefault("JINJA_GLOBALS", {})["site_part"] = site_part
 
 
