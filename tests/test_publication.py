@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import yaml
 from conftest import SITE
 
@@ -51,3 +55,48 @@ def test_scheduled_post_appears_once_its_day_comes(project, tmp_path):
     build = run_build(project, tmp_path / "out", "publishconf.py", today=date)
     assert build.returncode == 0, build.stderr
     assert (build.output / "tin-tuc" / first / "index.html").is_file()
+
+
+# Each call of the clock leaves a line in CLOCK_LOG (from any process of the build: the
+# reading processes are forked), then the build runs as `pelican` does.
+_COUNTED_BUILD = """
+import os, sys
+from thads_portal.domain import clock
+real = clock.now
+def counted():
+    with open(os.environ["CLOCK_LOG"], "a") as log:
+        log.write(f"{os.getpid()}\\n")
+    return real()
+clock.now = counted
+from pelican import main
+sys.argv = ["pelican", *sys.argv[1:]]
+main()
+"""
+
+
+def test_the_clock_is_read_once_per_build(project, tmp_path):
+    """Statuses, publication, the checks and the search filters all see one moment: the clock
+    is read once, by the build itself, whatever the number of documents or processes."""
+    log = tmp_path / "clock.log"
+    env = {**os.environ, "CLOCK_LOG": str(log)}
+    env.pop("PORTAL_TODAY", None)  # the real clock, as a scheduled rebuild reads it
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _COUNTED_BUILD,
+            "content",
+            "-s",
+            "publishconf.py",
+            "-o",
+            str(tmp_path / "out"),
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "out/index.html").is_file()
+    assert len(log.read_text().splitlines()) == 1

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import attachments, data, encoding
+from . import attachments, clock, data, encoding
 from .collection import Entry, check_collection, listing_paths
 from .documents import load_document
 from .placeholders import find_placeholders
@@ -165,13 +165,14 @@ def check_project(settings: dict) -> CheckResult:
     result.rules = portal.rule_set.describe() if portal.rule_set else ""
     result.problems += unsafe_links(content_root)
     entries: list[Entry] = []
+    now = clock.now()  # once: every check of this run sees the same moment
     for relative in content_files(content_root):
         path = content_root / relative
         result.files += 1
         source = display_path(path, project_root)
         top = relative.split("/")[0]
         if path.suffix.lower() in (".md", ".markdown") and top not in ("images", "files"):
-            document = load_document(path, portal, content_root, settings["MARKDOWN"])
+            document = load_document(path, portal, content_root, settings["MARKDOWN"], now.date())
             result.problems += document.problems
             if any(p.code == "encoding:tcvn3" for p in document.problems):
                 result.problems += tcvn3_file_problems(path, source)
@@ -183,7 +184,7 @@ def check_project(settings: dict) -> CheckResult:
     result.problems += oversized_files(content_root, settings)
     result.problems += unsafe_attachments(content_root)
     result.problems += image_problems(content_root, settings)
-    result.problems += check_collection(entries, portal.rules, listing_paths(settings))
+    result.problems += check_collection(entries, portal.rules, listing_paths(settings), now)
     result.problems = sort_problems(list(dict.fromkeys(result.problems)))
     return result
 

@@ -4,6 +4,7 @@ notices that do not exist. Single-file checks are in `documents.py`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -37,9 +38,9 @@ class Entry:
 
 
 def check_collection(
-    entries: list[Entry], rules: list[Rule], listing_paths: tuple = ([], []), now=None
+    entries: list[Entry], rules: list[Rule], listing_paths: tuple, now: dt.datetime
 ) -> list[Problem]:
-    """`listing_paths`: see `listing_paths()`; `now`: the build's moment (portal.clock)."""
+    """`listing_paths`: see `listing_paths()`; `now`: the build's moment, read once."""
     problems = link_problems(entries, listing_paths, now)
     by_slug: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     by_output: dict[str, list[Entry]] = defaultdict(list)

@@ -6,13 +6,14 @@ checker report the same problems in the same words.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import encoding, frontmatter, markup
+from . import clock, encoding, frontmatter, markup
 from .collection import Entry
 from .data import PortalData
 from .news import NewsPost, Page
@@ -199,10 +200,15 @@ def _inside(path: Path, content_root: Path) -> Path:
 
 
 def load_document(
-    path: Path, portal: PortalData, content_root: Path, markdown: dict | None = None
+    path: Path,
+    portal: PortalData,
+    content_root: Path,
+    markdown: dict | None = None,
+    today: dt.date | None = None,
 ) -> Document:
     """`markdown`: the Markdown configuration; with it the body is rendered and sanitized,
-    and each construct the sanitizer removes is a problem."""
+    and each construct the sanitizer removes is a problem. `today`: the build's day (the
+    units a notice without `unit` is told it may use); the clock's when not given."""
     path = Path(path)
     relative = _inside(path, content_root)
     source = display_path(path, Path(content_root).parent)
@@ -221,7 +227,7 @@ def load_document(
     record, found = validate(MODELS[document.kind], document.front, source, {"portal": portal})
     if document.kind == NOTICE:  # a missing unit: where to add it, and which codes
         found = [
-            missing_unit(document.front, source, portal)
+            missing_unit(document.front, source, portal, today or clock.today())
             if (p.field, p.code) == ("unit", "field:missing")
             else p
             for p in found

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import clock
 from .data import PortalData
 from .formatting import format_datetime, format_money
 from .frontmatter import FrontMatter
@@ -91,10 +90,8 @@ def _unit(notice: Notice, portal: PortalData) -> list[tuple[str, str]]:
     return []
 
 
-def missing_unit(front: FrontMatter, source: str, portal: PortalData, day: dt.date | None = None) -> Problem:
-    """A notice without `unit`: on the line of its type, with the codes in use on `day`
-    (today by default)."""
-    day = day or clock.today()
+def missing_unit(front: FrontMatter, source: str, portal: PortalData, day: dt.date) -> Problem:
+    """A notice without `unit`: on the line of its type, with the codes in use on `day`."""
     units = ", ".join(
         f"{unit.id} ({unit.name})"
         for unit in sorted(portal.units.values(), key=lambda u: u.id)

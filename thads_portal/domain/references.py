@@ -8,12 +8,12 @@ after it goes live, nor to a category or tag that has no published post.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import clock
 from .problems import Problem
 from .text import nfc, slugify
 
@@ -227,14 +227,13 @@ def _when(moment) -> str:
     return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
 
-def link_problems(entries, listing: tuple, now=None) -> list[Problem]:
+def link_problems(entries, listing: tuple, now: dt.datetime) -> list[Problem]:
     """Links to pages that the published site will not have when the linking page is on it.
 
     `listing`: exact addresses and prefixes of generated pages, and optionally the URL
     patterns (`collection.listing_paths`) that give drafts and categories their addresses."""
     exact, prefixes = listing[0], listing[1]
     patterns = listing[2] if len(listing) > 2 else {}
-    now = now or clock.now()
     pages: dict[str, tuple] = {}  # address → (live from, or None for a draft; source)
     taxonomy: dict[str, object] = {}  # category or tag address → earliest live moment
     for entry in entries:

@@ -51,6 +51,9 @@ RUN_SETTINGS = {
     "CACHE_PATH",
     "PORTAL_IMAGE_CACHE",
     "OUTPUT_PATH",  # pages are keyed by their path inside it
+    # The build's moment: what it changes (statuses, what is published) is in each page's
+    # values; in the base key, a build without PORTAL_TODAY would render every page anew.
+    "PORTAL_NOW",
 }
 PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe", "pydantic")
 

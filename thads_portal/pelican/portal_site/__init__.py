@@ -1,6 +1,7 @@
 """Loads the province's data (`data/`) into the settings every template sees.
 
-Settings keys set here: PORTAL (the PortalData), SITE, UNITS, CATEGORIES_DATA, SITENAME,
+Settings keys set here: PORTAL (the PortalData), PORTAL_NOW (the build's moment, read once per
+build), SITE, UNITS, CATEGORIES_DATA, SITENAME,
 PORTAL_URL (from data/site.yml unless set), the `file_size` template filter and the
 `site_part` template global; every template environment has the theme's macros as `ui`.
 Data problems go to the build report; the strict build stops before reading content.
@@ -17,7 +18,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from thads_portal.domain import data
+from thads_portal.domain import clock, data
 from thads_portal.domain.formatting import human_size
 from thads_portal.domain.references import published_file_sizes
 from thads_portal.domain.report import REPORT
@@ -31,6 +32,9 @@ def load_portal_data(settings: dict) -> data.PortalData | None:
         REPORT.add(problems)
         settings["PORTAL"] = portal
         settings["PORTAL_DATA_PROBLEMS"] = problems
+        # The build's one moment: statuses, what is published and every check use it (the
+        # reading processes fork after this, so they see it too).
+        settings["PORTAL_NOW"] = clock.now()
         # Read with data/ at the start of every build: attachments may change between runs.
         sizes = published_file_sizes(Path(settings.get("PATH", "content")))
         settings.setdefault("JINJA_FILTERS", {})["file_size"] = FileSize(sizes)

@@ -1,6 +1,7 @@
 """What is published on the build day.
 
-- A post or notice dated after "now" (see portal.clock, PORTAL_TODAY) is held back as
+- A post or notice dated after the build's moment (PORTAL_NOW, see domain.clock and
+  PORTAL_TODAY) is held back as
   scheduled: a later build publishes it. Preview builds show it with a banner.
 - Notices (front matter with `notice_type`) leave the news stream here, before Pelican
   builds categories, tags and archives, and go to the notices plugin via the context.
@@ -10,12 +11,11 @@ from __future__ import annotations
 
 from pelican import signals
 
-from thads_portal.domain import clock
 from thads_portal.domain.documents import NOTICE
 
 
 def _route(generator) -> None:
-    now = clock.now()
+    now = generator.settings["PORTAL_NOW"]  # read once per build (portal_site)
     published, held = [], list(generator.drafts)
     for content in generator.articles:
         if content.date > now:

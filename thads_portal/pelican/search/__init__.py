@@ -24,7 +24,7 @@ SEARCH_URL = "tim-kiem/"
 INDEX_FOLDER = "tim-kiem/chi-muc"
 
 
-def labels_for(settings: dict, records, extra_types: list, today=None) -> dict[str, list]:
+def labels_for(settings: dict, records, extra_types: list, today: dt.date) -> dict[str, list]:
     """Ids and names of every filter value, in the order the filters list them. Units as the
     notice listings offer them (`portal.data.unit_choices`): one entry per unit, a renamed
     unit under its newest name (its records are counted there, see `unit_facet_ids`), units
@@ -35,7 +35,6 @@ def labels_for(settings: dict, records, extra_types: list, today=None) -> dict[s
     for record in records:
         if record.unit:
             counts[record.unit] = counts.get(record.unit, 0) + 1
-    today = today or dt.date.today()
     types = [[NEWS_TYPE, "Tin tức"]] + [[k, v] for k, v in NOTICE_TYPE_SHORT.items()]
     types += [list(pair) for pair in extra_types]
     choices = unit_choices(units, counts, today)

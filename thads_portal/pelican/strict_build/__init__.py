@@ -77,6 +77,7 @@ def _check_all(generators) -> None:
             collection_entries(generators) + REPORT.rejected_entries,
             settings["PORTAL"].rules,
             listing_paths(settings),
+            settings["PORTAL_NOW"],
         )
     )
     REPORT.add(unread_files(generators, Path(settings["PATH"])))

@@ -30,7 +30,11 @@ class PortalMarkdownReader(MarkdownReader):
             REPORT.reject(str(Path(source_path).resolve()))
             raise ContentRejected(source_path)
         document = load_document(
-            Path(source_path), portal, Path(self.settings["PATH"]), self.settings["MARKDOWN"]
+            Path(source_path),
+            portal,
+            Path(self.settings["PATH"]),
+            self.settings["MARKDOWN"],
+            self.settings["PORTAL_NOW"].date(),
         )
         REPORT.add(document.problems)
         if not document.ok:
