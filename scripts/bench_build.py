@@ -229,7 +229,12 @@ def preview_seconds(work: Path) -> float:
     """Start the fast preview over the corpus, edit one post, time until its page changes."""
     from thads_portal.cli.preview_server import PreviewSession
 
-    session = PreviewSession(work / "content", work / "preview", data_path=work / "data")
+    session = PreviewSession(
+        work / "content",
+        work / "preview",
+        data_path=work / "data",
+        settings_file=ROOT / "sites/lang-son/pelicanconf.py",  # the example's settings, as the builds
+    )
     session.build_all()
     edited = sorted((work / "content" / "news").rglob("*.md"))[1]
     marker = f"Đoạn kiểm tra xem trước {time.time_ns()}"
