@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -13,7 +14,9 @@ from bs4 import BeautifulSoup
 from conftest import SITE, BrowserPage, run_build
 from icalendar import Calendar
 
+from thads_portal.domain.clock import VIETNAM
 from thads_portal.domain.formatting import at_place, money_in_words
+from thads_portal.domain.notices import STATUS_STEPS, STATUSES, status_from
 
 ROUND_TWO = "thong-bao/ban-dau-gia-nha-dat-xa-huu-lung-lan-2/"
 
@@ -445,3 +448,49 @@ def test_chain_statuses_are_corrected_in_the_browser(browser, site_url):
     this_one = next(item for item in chain if "(thông báo này)" in item)
     assert "Đã hết hạn đăng ký" in this_one and "Đang nhận hồ sơ" not in this_one
     assert any("Đã kết thúc" in item for item in chain if item != this_one)
+
+
+def test_the_browser_applies_the_status_rule_of_the_domain(browser_page):
+    """site.js has no rule of its own: it applies the table the build embeds from
+    STATUS_STEPS, and agrees with `Notice.status_on` at every moment around each boundary."""
+    page = browser_page.open("/thong-bao/")
+    opens = dt.datetime(2026, 12, 1, 7, 30, tzinfo=VIETNAM)
+    deadline = dt.datetime(2026, 12, 10, 17, 0, tzinfo=VIETNAM)
+    auction = dt.datetime(2026, 12, 15, 9, 0, tzinfo=VIETNAM)
+    second = dt.timedelta(seconds=1)
+    moments = [m + d for m in (opens, deadline, auction) for d in (-second, dt.timedelta(0), second)]
+    cases = [
+        (present, override, now)
+        for present in (
+            {"opens", "deadline", "auction_at"},
+            {"deadline", "auction_at"},
+            {"auction_at"},
+            set(),
+        )
+        for override in (None, "cancelled")
+        for now in moments
+    ]
+    fields = {"opens": opens, "deadline": deadline, "auction_at": auction}
+    attribute = {field: attr for _, field, attr, _ in STATUS_STEPS}
+
+    def millis(moment):
+        return int(moment.timestamp() * 1000)
+
+    browser_cases = [
+        [
+            {attribute[f]: millis(fields[f]) if f in present else 0 for f in fields},
+            override or "",
+            millis(now),
+        ]
+        for present, override, now in cases
+    ]
+    found = page.evaluate(
+        "cases => cases.map(c => window.portalStatus.statusOf(c[0], c[1], c[2]))", browser_cases
+    )
+    expected = [
+        status_from({f: fields[f] if f in present else None for f in fields}, override, now)
+        for present, override, now in cases
+    ]
+    assert found == expected
+    assert set(expected) == {"upcoming", "open", "closed", "ended", "cancelled"}
+    assert page.evaluate("window.portalStatus.labels") == STATUSES

@@ -6,6 +6,7 @@ the open data; labels are the Vietnamese terms of the law.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -78,6 +79,37 @@ STATUSES = {
     "cancelled": "Đã hủy",
     "postponed": "Tạm hoãn",
 }
+# The status rule as data, applied in this order: the first step whose moment is set and not
+# yet reached ("before": now < moment; "until": now <= moment) gives the status, and past
+# every step the notice has ended; a cancelled or postponed notice keeps that status. Each
+# step: (status, field of the notice, its data attribute on a status badge, comparison).
+# The browser applies this same table (embedded in each page as `data-status-rule`).
+STATUS_STEPS = (
+    ("upcoming", "opens", "opens", "before"),
+    ("open", "deadline", "deadline", "until"),
+    ("closed", "auction_at", "auction", "before"),
+)
+STATUS_AFTER_ALL = "ended"
+
+
+def status_from(moments: dict[str, dt.datetime | None], override: str | None, now: dt.datetime) -> str:
+    """The status by STATUS_STEPS, `moments` by field name."""
+    if override:
+        return override
+    for status, field, _, comparison in STATUS_STEPS:
+        moment = moments.get(field)
+        if moment and (now < moment if comparison == "before" else now <= moment):
+            return status
+    return STATUS_AFTER_ALL
+
+
+def status_rule_json() -> str:
+    """The rule and the labels for the browser's copy (theme/static/js/site.js)."""
+    steps = [[status, attribute, comparison] for status, _, attribute, comparison in STATUS_STEPS]
+    rule = {"steps": steps, "after": STATUS_AFTER_ALL, "labels": STATUSES}
+    return json.dumps(rule, ensure_ascii=False, separators=(",", ":"))
+
+
 AUCTION_ONLY = (
     "vat",
     "deposit",
@@ -222,17 +254,9 @@ class Notice(ContentBase):
         return self.auction.at if self.auction else None
 
     def status_on(self, moment: dt.datetime) -> str:
-        """upcoming → open → closed → ended, unless cancelled or postponed."""
-        if self.status_override:
-            return self.status_override
-        opens, deadline = self.opens, self.deadline
-        if opens and moment < opens:
-            return "upcoming"
-        if deadline and moment <= deadline:
-            return "open"
-        if self.auction_at and moment < self.auction_at:
-            return "closed"
-        return "ended"
+        """upcoming → open → closed → ended, unless cancelled or postponed (STATUS_STEPS)."""
+        moments = {field: getattr(self, field) for _, field, _, _ in STATUS_STEPS}
+        return status_from(moments, self.status_override, moment)
 
 
 # Listings show what a reader can still act on first: open for registration, then about to

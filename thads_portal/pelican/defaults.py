@@ -1,6 +1,10 @@
 """The engine's default Pelican settings, the same for every site. A site's pelicanconf.py
 takes them through `settings.site_settings` and may change any of them after that call."""
 
+import html
+
+from markupsafe import Markup
+
 from thads_portal.domain import formatting, markup, notices, urls
 
 # Feeds, sitemap and canonical links need absolute addresses; page links stay root-relative
@@ -140,6 +144,11 @@ JINJA_GLOBALS = {
     "AUCTION_FORMS": notices.AUCTION_FORMS,
     "AUCTION_METHODS": notices.AUCTION_METHODS,
     "STATUSES": notices.STATUSES,
+    "STATUS_STEPS": notices.STATUS_STEPS,
+    # In a single-quoted attribute: its double quotes need no escaping (a third of the size).
+    "STATUS_RULE_ATTRIBUTE": Markup(
+        html.escape(notices.status_rule_json(), quote=False).replace("'", "&#39;")
+    ),
 }
 
 # Menus: labels are Vietnamese, addresses are below the site root.

@@ -230,8 +230,8 @@
     for (var doc = 0; doc < meta.count; doc++) {
       if (!hasStatus[facets.type[doc]]) { values[doc] = -1; continue; }
       var override = facets.override[doc] ? meta.overrides[facets.override[doc] - 1] : "";
-      values[doc] = STATUS_IDS.indexOf(window.portalStatus.statusOf(
-        facets.opens[doc], facets.deadline[doc], facets.auction[doc], override, now));
+      var moments = { opens: facets.opens[doc], deadline: facets.deadline[doc], auction: facets.auction[doc] };
+      values[doc] = STATUS_IDS.indexOf(window.portalStatus.statusOf(moments, override, now));
     }
     statusCache = { minute: now, values: values };
     return values;

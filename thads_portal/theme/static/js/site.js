@@ -2,25 +2,27 @@
 // Static pages age; notice statuses are corrected here from the reader's clock.
 (function () {
   "use strict";
-  var LABELS = {
-    upcoming: "Sắp mở đăng ký", open: "Đang nhận hồ sơ", closed: "Đã hết hạn đăng ký",
-    ended: "Đã kết thúc", cancelled: "Đã hủy", postponed: "Tạm hoãn"
-  };
+  // The status rule and labels are not written here: the build embeds them in every page
+  // (<body data-status-rule>) from thads_portal.domain.notices.STATUS_STEPS and STATUSES.
+  var RULE = JSON.parse(document.body.getAttribute("data-status-rule") || '{"steps":[],"labels":{}}');
+  var LABELS = RULE.labels;
 
-  // Same rule as portal.notices.Notice.status_on; times in milliseconds, 0 when absent.
-  function statusOf(opens, deadline, auction, override, now) {
+  // `moments`: milliseconds by the step's attribute name (opens, deadline ...), 0 when absent.
+  function statusOf(moments, override, now) {
     if (override) { return override; }
-    if (opens && now < opens) { return "upcoming"; }
-    if (deadline && now <= deadline) { return "open"; }
-    if (auction && now < auction) { return "closed"; }
-    return "ended";
+    for (var i = 0; i < RULE.steps.length; i++) {
+      var step = RULE.steps[i], moment = moments[step[1]];
+      if (moment && (step[2] === "before" ? now < moment : now <= moment)) { return step[0]; }
+    }
+    return RULE.after;
   }
 
   function time(value) { return value ? new Date(value).getTime() : 0; }
 
   function statusAt(element, now) {
-    var data = element.dataset;
-    return statusOf(time(data.opens), time(data.deadline), time(data.auction), data.override, now.getTime());
+    var moments = {};
+    RULE.steps.forEach(function (step) { moments[step[1]] = time(element.getAttribute("data-" + step[1])); });
+    return statusOf(moments, element.dataset.override, now.getTime());
   }
 
   function correctStatuses(root) {
