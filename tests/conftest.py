@@ -1,4 +1,4 @@
-"""Shared fixtures: real builds of the sample site into temporary folders."""
+"""Shared fixtures: real builds of the engine's test site into temporary folders."""
 
 from __future__ import annotations
 
@@ -14,8 +14,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-# The example site the tests build (its content/, data/ and settings files).
-SITE = ROOT / "sites" / "lang-son"
+# The engine's test site (its content/, data/ and settings files): modelled on the example
+# site when the engine became a package, and kept apart from it, so that the example (or a
+# province's site made from it) can change its texts without touching the engine's tests.
+SITE = ROOT / "tests" / "site"
+# The example site of this repository (sites/lang-son): tests of its own in test_example_site.py.
+EXAMPLE = ROOT / "sites" / "lang-son"
 TODAY = "2026-11-25"
 # The installed `thads` command of the environment running the tests.
 THADS = [str(Path(sys.executable).parent / "thads")]
@@ -46,7 +50,7 @@ class Build:
 
 
 def make_project(folder: Path) -> Path:
-    """A copy of the example site: its content, data and settings (the engine is installed)."""
+    """A copy of the test site: its content, data and settings (the engine is installed)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(SITE / "content", folder / "content")
     shutil.copytree(SITE / "data", folder / "data")
