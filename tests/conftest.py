@@ -60,13 +60,23 @@ def make_project(folder: Path) -> Path:
 
 
 def run_build(
-    project: Path, output: Path, settings: str = "pelicanconf.py", today: str = TODAY, extra: list[str] = ()
+    project: Path,
+    output: Path,
+    settings: str = "pelicanconf.py",
+    today: str | None = TODAY,
+    extra: list[str] = (),
+    environment: dict[str, str] | None = None,
+    launcher: tuple[str, ...] = ("-m", "pelican"),
 ) -> Build:
-    """`extra`: Pelican settings as KEY=JSON (its -e option)."""
-    env = {**os.environ, "PORTAL_TODAY": today}
+    """`extra`: Pelican settings as KEY=JSON (its -e option); `today`: None for the real
+    clock; `environment`: more variables; `launcher`: how Python starts Pelican."""
+    env = {**os.environ, **(environment or {})}
+    env.pop("PORTAL_TODAY", None)
+    if today:
+        env["PORTAL_TODAY"] = today
     options = ["-e", *extra] if extra else []
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output), *options],
+        [sys.executable, *launcher, "content", "-s", settings, "-o", str(output), *options],
         cwd=project,
         env=env,
         capture_output=True,

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import yaml
-from conftest import SITE
+from conftest import SITE, run_build
 
 
 def _posts() -> dict[str, dict]:
@@ -78,25 +74,14 @@ def test_the_clock_is_read_once_per_build(project, tmp_path):
     """Statuses, publication, the checks and the search filters all see one moment: the clock
     is read once, by the build itself, whatever the number of documents or processes."""
     log = tmp_path / "clock.log"
-    env = {**os.environ, "CLOCK_LOG": str(log)}
-    env.pop("PORTAL_TODAY", None)  # the real clock, as a scheduled rebuild reads it
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _COUNTED_BUILD,
-            "content",
-            "-s",
-            "publishconf.py",
-            "-o",
-            str(tmp_path / "out"),
-        ],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+    build = run_build(
+        project,
+        tmp_path / "out",
+        "publishconf.py",
+        today=None,  # the real clock, as a scheduled rebuild reads it
+        environment={"CLOCK_LOG": str(log)},
+        launcher=("-c", _COUNTED_BUILD),
     )
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert build.returncode == 0, build.stderr[-3000:]
     assert (tmp_path / "out/index.html").is_file()
     assert len(log.read_text().splitlines()) == 1

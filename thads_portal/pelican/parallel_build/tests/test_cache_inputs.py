@@ -6,15 +6,12 @@ into fresh folders, and compares every output file byte for byte."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, make_project
+from conftest import TODAY, make_project, run_build
 from PIL import Image
 
 import thads_portal
@@ -92,27 +89,10 @@ def _build(project: Path, engine: Path, output: Path, today: str, cache: Path | 
     options = ["CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"'] if cache else []
     images = project / ("cache/images" if cache else f"cache/images-cold-{output.name}")
     options.append(f'PORTAL_IMAGE_CACHE="{images}"')
-    env = {**os.environ, "PORTAL_TODAY": today, "PYTHONPATH": str(engine.parent)}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            "content",
-            "-s",
-            "pelicanconf.py",
-            "-o",
-            str(output),
-            "-e",
-            *options,
-        ],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+    build = run_build(
+        project, output, today=today, extra=options, environment={"PYTHONPATH": str(engine.parent)}
     )
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert build.returncode == 0, build.stderr[-3000:]
     files = {str(p.relative_to(output)): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert files
     return files
