@@ -5,6 +5,7 @@ refused file named by both, and nothing executable in any output format."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import itertools
 import json
 import re
@@ -15,11 +16,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SITE, run_build, run_check
+from conftest import SITE, TODAY, run_build, run_check
 
 from thads_portal.domain import data
 from thads_portal.domain.documents import load_document
 from thads_portal.domain.markup import MARKDOWN
+
+REFERENCE_DAY = dt.date.fromisoformat(TODAY)  # the day the builds of this test run on
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -155,7 +158,9 @@ def test_hostile_variants_through_check_and_build(project, tmp_path):
         for relative in written:
             signal.alarm(PER_FILE_SECONDS)
             try:
-                document = load_document(project / relative, portal, project / "content", MARKDOWN)
+                document = load_document(
+                    project / relative, portal, project / "content", MARKDOWN, REFERENCE_DAY
+                )
             except _Timeout:
                 pytest.fail(f"{relative} ({written[relative]}) took more than {PER_FILE_SECONDS} s")
             finally:

@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     now = clock.now()
     published, scheduled, unreadable = [], [], 0
     for path in sorted(Path(args.content).rglob("*.md")):
-        document = load_document(path, portal, Path(args.content))
+        document = load_document(path, portal, Path(args.content), None, now.date())
         if document.kind != NEWS:
             continue
         if document.record is None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clock, encoding, frontmatter, markup
+from . import encoding, frontmatter, markup
 from .collection import Entry
 from .data import PortalData
 from .news import NewsPost, Page
@@ -203,12 +203,12 @@ def load_document(
     path: Path,
     portal: PortalData,
     content_root: Path,
-    markdown: dict | None = None,
-    today: dt.date | None = None,
+    markdown: dict | None,
+    today: dt.date,
 ) -> Document:
     """`markdown`: the Markdown configuration; with it the body is rendered and sanitized,
     and each construct the sanitizer removes is a problem. `today`: the build's day (the
-    units a notice without `unit` is told it may use); the clock's when not given."""
+    units a notice without `unit` is told it may use), read once by the caller."""
     path = Path(path)
     relative = _inside(path, content_root)
     source = display_path(path, Path(content_root).parent)
@@ -227,7 +227,7 @@ def load_document(
     record, found = validate(MODELS[document.kind], document.front, source, {"portal": portal})
     if document.kind == NOTICE:  # a missing unit: where to add it, and which codes
         found = [
-            missing_unit(document.front, source, portal, today or clock.today())
+            missing_unit(document.front, source, portal, today)
             if (p.field, p.code) == ("unit", "field:missing")
             else p
             for p in found
