@@ -152,8 +152,9 @@ def test_flat_cells_keep_formula_neutralization_and_asset_alignment(tmp_path):
         record=record,
         slug="cong-thuc",
         url="thong-bao/cong-thuc/",
-        status_id="open",
-        unit=SimpleNamespace(name="=cmd|' /C calc'!A0"),
+        status="open",
+        status_label="Đang nhận hồ sơ",
+        facts=SimpleNamespace(unit_name="=cmd|' /C calc'!A0"),
     )
     write_open_data(tmp_path, [notice], "https://example.gov.vn")
     header, rows = _read_csv(tmp_path / "du-lieu/thong-bao.csv")

@@ -14,9 +14,10 @@ from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
 from pelican.writers import Writer
 
-from thads_portal.domain.notices import STATUSES
 from thads_portal.domain.problems import ERROR
 from thads_portal.domain.report import REPORT, ContentRejected
+from thads_portal.domain.site_model import notice_view
+from thads_portal.pelican.notices.views import attach_view
 
 from .site import SETTINGS, site_root
 
@@ -105,10 +106,7 @@ class PreviewSession:
         # A page taken from the page cache is a link to its entry: written anew, not through it.
         (self.output / save_as).unlink(missing_ok=True)
         if getattr(new, "kind", "") == "notice":
-            new.status_id = new.record.status_on(now)
-            new.status_label = STATUSES[new.status_id]
-            new.unit = self.pelican.settings["UNITS"][new.record.unit]
-            new.chain = getattr(old, "chain", [])
+            self._attach_notice_view(context, old, new)
             writer.write_file(save_as, template, context, notice=new, content=new, url=new.url)
         else:
             writer.write_file(
@@ -121,6 +119,21 @@ class PreviewSession:
                 blog=True,
             )
         return save_as
+
+    def _attach_notice_view(self, context: dict, old, new) -> None:
+        """The edited notice's view, made by the site model's own function; its chain as
+        the last full build linked it (the build that follows links it anew)."""
+        settings = self.pelican.settings
+        old_view = getattr(old, "view", None)
+        links = {}
+        if old_view is not None and old_view.slug == new.slug:
+            links = {"chain": old_view.chain, "previous": old_view.previous}
+            links["auction_notices"] = old_view.auction_notices
+        view = notice_view(
+            new, settings["UNITS"], context["build_now"], settings["PORTAL_FILE_SIZES"], **links
+        )
+        documents = {n.slug: n for n in context.get("notices", []) + context.get("held_notices", [])}
+        attach_view(new, view, {**documents, new.slug: new})
 
 
 def timed_refresh(session: PreviewSession, paths: list[Path]) -> tuple[str, float]:

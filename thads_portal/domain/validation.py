@@ -36,7 +36,7 @@ def field_path(location: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in location)
 
 
-def _message(error: dict[str, Any], allowed_fields: list[str]) -> str:
+def vietnamese_message(error: dict[str, Any], allowed_fields: list[str]) -> str:
     kind = error["type"]
     context = error.get("ctx") or {}
     if kind == "literal_error":
@@ -79,7 +79,7 @@ def validate(
                     path=source,
                     line=front.line_of(path) or (2 if not path else None),
                     field=path or None,
-                    message=_message(error, allowed),
+                    message=vietnamese_message(error, allowed),
                     code=f"field:{error['type']}",
                 )
             )

@@ -15,6 +15,8 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
+from thads_portal.pelican.config import portal_config
+
 
 class DebtorsGenerator(Generator):
     def generate_context(self) -> None:
@@ -51,7 +53,7 @@ class DebtorsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         base = self.settings["DEBTORS_URL"]
-        noindex = self.settings.get("DEBTORS_NOINDEX", True)
+        noindex = portal_config(self.settings).debtors_noindex
         writer.write_file(
             f"{base}index.html", self.get_template("debtors"), self.context, current_url=base, noindex=noindex
         )

@@ -10,9 +10,8 @@ from pelican import signals
 
 from thads_portal.domain import urls
 from thads_portal.domain.documents import newest_first
-from thads_portal.domain.notice_text import notice_facts
 from thads_portal.domain.notices import NOTICE_TYPES
-from thads_portal.pelican.parallel_build import run_later
+from thads_portal.pelican.render_plan import FileJob, plan
 
 from .writer import FeedEntry, write_feeds
 
@@ -30,10 +29,11 @@ def _news_entry(article, base_url: str) -> FeedEntry:
     )
 
 
-def _notice_entry(notice, base_url: str, units: dict) -> FeedEntry:
-    record = notice.record
-    facts = notice_facts(record, units)
-    summary = " ".join(filter(None, [record.summary] + [f"{label}: {value}." for label, value in facts]))
+def _notice_entry(notice, base_url: str) -> FeedEntry:
+    record, facts = notice.record, notice.view.facts
+    summary = " ".join(
+        filter(None, [record.summary] + [f"{label}: {value}." for label, value in facts.key_facts])
+    )
     return FeedEntry(
         url=f"{base_url}/{notice.url}",
         title=notice.title,
@@ -41,20 +41,20 @@ def _notice_entry(notice, base_url: str, units: dict) -> FeedEntry:
         updated=getattr(notice, "modified", None) or notice.date,
         summary=summary,
         content_html=notice.content,
-        author=units[record.unit].name,
+        author=facts.unit_name,
         categories=[NOTICE_TYPES[record.notice_type], *record.asset_category_labels],
     )
 
 
 def _write_all(generator, writer) -> None:
-    run_later(writer, lambda: _write_feeds(generator, writer))  # on any core
+    output = Path(writer.output_path)
+    plan(writer, FileJob("feeds", output, lambda root: _write_feeds(generator, root)))  # on any core
 
 
-def _write_feeds(generator, writer) -> None:
+def _write_feeds(generator, output: Path) -> None:
     settings = generator.settings
     site, units = settings["SITE"], settings["UNITS"]
     base_url = settings["PORTAL_URL"]
-    output = Path(writer.output_path)
     limit = settings.get("FEED_MAX_ITEMS", 30)
 
     def stream(kind, slug, title, page, entries):
@@ -76,7 +76,7 @@ def _write_feeds(generator, writer) -> None:
         stream("category", category.slug, category.name, category.url, entries)
 
     notices = newest_first(generator.context.get("notices", []))
-    entries = [(notice, _notice_entry(notice, base_url, units)) for notice in notices]
+    entries = [(notice, _notice_entry(notice, base_url)) for notice in notices]
     stream("notices", "", "Thông báo", settings["NOTICES_URL"], [e for _, e in entries])
     for type_id, type_slug in settings["NOTICE_TYPE_SLUGS"].items():
         chosen = [e for n, e in entries if n.record.notice_type == type_id]

@@ -21,6 +21,7 @@ from pelican.generators import Generator
 from thads_portal.domain.problems import Problem, display_path
 from thads_portal.domain.report import REPORT
 from thads_portal.domain.text import nfc
+from thads_portal.pelican.config import portal_config
 from thads_portal.pelican.progress import task
 
 from .attachments import composed_names, hold_draft_attachments
@@ -74,6 +75,7 @@ def _install_filter(pelican) -> None:
 class ImagesGenerator(Generator):
     def generate_context(self) -> None:
         settings = self.settings
+        config = portal_config(settings)
         content_root = Path(settings["PATH"])
         processed = settings["_IMAGES"]
         processed.clear()
@@ -89,9 +91,9 @@ class ImagesGenerator(Generator):
                 processed[nfc(relative)] = process(
                     source,
                     Path(settings["PORTAL_IMAGE_CACHE"]),
-                    settings["PORTAL_IMAGE_WIDTHS"],
-                    settings["PORTAL_IMAGE_MAX_BYTES"],
-                    settings["PORTAL_IMAGE_MAX_PIXELS"],
+                    config.portal_image_widths,
+                    config.portal_image_max_bytes,
+                    config.portal_image_max_pixels,
                 )
             except ImageProblem as problem:
                 source_name = display_path(source, content_root.parent)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from thads_portal.domain.problems import Problem, display_path
+from thads_portal.pelican.config import portal_config
 
 from .processing import ImageProblem, cache_folder, open_image, variant_stem
 
@@ -69,15 +70,14 @@ def image_problems(content_root: Path, settings: dict) -> list[Problem]:
     problems = []
     sources = image_files(content_root)
     cache = Path(settings["PORTAL_IMAGE_CACHE"])
+    config = portal_config(settings)
     for source in sources:
-        if source.stat().st_size > settings["PORTAL_IMAGE_MAX_BYTES"]:
+        if source.stat().st_size > config.portal_image_max_bytes:
             continue
-        if (cache_folder(source, cache, settings["PORTAL_IMAGE_WIDTHS"]) / "manifest.json").is_file():
+        if (cache_folder(source, cache, config.portal_image_widths) / "manifest.json").is_file():
             continue
         try:
-            open_image(
-                source, settings["PORTAL_IMAGE_MAX_BYTES"], settings["PORTAL_IMAGE_MAX_PIXELS"], quick=True
-            )
+            open_image(source, config.portal_image_max_bytes, config.portal_image_max_pixels, quick=True)
         except ImageProblem as problem:
             problems.append(
                 Problem(display_path(source, content_root.parent), None, None, str(problem), code="image")

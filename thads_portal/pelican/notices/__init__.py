@@ -1,84 +1,61 @@
 """Public notices: one page per notice, listings by type, unit and asset category, and
 the upcoming auctions ordered by auction date.
 
-Notices arrive in the context from the publication plugin. Each gets its build-time
-status, its unit and the chain of notices it belongs to (rounds, corrections).
+Notices arrive in the context from the publication plugin. The build's site model
+(`thads_portal.domain.site_model`) is made here once, and each notice gets its view
+(`notice.view`) with the attributes templates read (status, unit, chain) taken from it.
 """
 
 from __future__ import annotations
 
-import functools
-from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican import signals
 from pelican.generators import Generator
 
-from thads_portal.domain.data import former_units_until, unit_choices, unit_members
 from thads_portal.domain.documents import newest_first
-from thads_portal.domain.formatting import human_size
-from thads_portal.domain.notices import ASSET_CATEGORIES, NOTICE_TYPES, STATUSES, listing_order
-from thads_portal.pelican.parallel_build import run_later
-from thads_portal.pelican.parallel_build.page_cache import build_digest, cached_files
+from thads_portal.domain.notices import ASSET_CATEGORIES, NOTICE_TYPES, listing_order
+from thads_portal.domain.site_model import build_site_model
+from thads_portal.pelican.config import portal_config
+from thads_portal.pelican.render_plan import FileJob
 
 from .calendar import calendar_bytes, notice_events
-from .chains import link_chains
 from .open_data import write_open_data
+from .views import attach_view
 
-# Statuses of notices whose auction or deadline is still ahead.
-ACTIVE = ("upcoming", "open", "closed")
 # Listings without feeds of their own (asset categories, upcoming) offer the feed of all
 # notices, under its own name.
 ALL_NOTICES_FEED = {"feed_kind": ("notices", ""), "feed_title": "Thông báo", "feed_label": "tất cả thông báo"}
 
 
-def _category_counts(notices: list) -> Counter:
-    return Counter(category for n in notices for category in n.record.asset_categories)
-
-
 class NoticesGenerator(Generator):
     def generate_context(self) -> None:
-        now = self.context["build_now"]
-        units = self.settings["UNITS"]
         notices = newest_first(self.context.get("notices", []))
         held = self.context.get("held_notices", [])
+        model = build_site_model(
+            notices,
+            held,
+            self.settings["UNITS"],
+            self.context["build_now"],
+            self.settings["PORTAL_FILE_SIZES"],
+        )
+        by_slug = {notice.slug: notice for notice in notices + held}
         for notice in notices + held:
-            notice.status_id = notice.record.status_on(now)
-            notice.status_label = STATUSES[notice.status_id]
-            notice.unit = units[notice.record.unit]
-        link_chains(notices)
-        for notice in held:
-            notice.chain, notice.auction_notices = [], [notice]
-            notice.current, notice.superseded = notice, False
+            attach_view(notice, model.by_slug[notice.slug], by_slug)
+        self.model = model
         self.notices = notices
         self.held = held
+        self.context["site_model"] = model
         self.context["notices"] = notices
-        self.context["open_auctions"] = sorted(
-            (n for n in notices if n.record.is_auction and not n.superseded and n.status_id in ACTIVE),
-            key=lambda n: n.record.auction_at,
-        )
-        self.context["open_selections"] = [
-            n for n in notices if not n.record.is_auction and n.status_id in ("upcoming", "open")
-        ]
-        # A notice counts under each of its asset categories, as its listings show it.
-        self.context["NOTICE_ASSET_COUNTS"] = _category_counts(notices)
-        # The upcoming page's asset links count what they lead to: upcoming auctions only.
-        self.context["NOTICE_UPCOMING_ASSET_COUNTS"] = _category_counts(self.context["open_auctions"])
-        # One entry per unit, renamed units under their newest name counting the notices of
-        # every name (the newest name's listing shows them all): units in service first, then
-        # the former ones under their heading, each in Vietnamese alphabetical order.
-        self.unit_members = unit_members(units)
-        self.context["NOTICE_UNIT_COUNTS"] = unit_choices(
-            units, Counter(n.record.unit for n in notices), now.date()
-        )
-        self.context["NOTICE_FORMER_UNITS_UNTIL"] = former_units_until(units, now.date())
-        content_root = Path(self.settings["PATH"])
+        self.context["open_auctions"] = [by_slug[view.slug] for view in model.open_auctions]
+        self.context["open_selections"] = [by_slug[view.slug] for view in model.open_selections]
+        self.context["NOTICE_ASSET_COUNTS"] = model.asset_counts
+        self.context["NOTICE_UPCOMING_ASSET_COUNTS"] = model.upcoming_asset_counts
+        self.context["NOTICE_UNIT_COUNTS"] = list(model.unit_choices)
+        self.context["NOTICE_FORMER_UNITS_UNTIL"] = model.former_units_until
         self.context["FILE_SIZES"] = {
-            attachment.file: human_size((content_root / attachment.file).stat().st_size)
-            for notice in notices
-            for attachment in notice.record.attachments
-            if (content_root / attachment.file).is_file()
+            file: size for view in model.notices for file, size in view.facts.attachment_sizes.items()
         }
 
     def _listing(self, write, url: str, title: str, description: str, notices: list, **extra) -> None:
@@ -96,26 +73,24 @@ class NoticesGenerator(Generator):
             **extra,
         )
 
-    def start_jobs(self, writer) -> None:
-        """Calendars and open data, made again only when a notice changed. Their key is
-        made here, before the fork: the notice pages' keys then reuse its fingerprints."""
-        output, base_url = Path(writer.output_path), self.settings["PORTAL_URL"]
-        key = build_digest(self.notices)
+    def file_jobs(self) -> list[FileJob]:
+        """Calendars and open data, made again only when a notice changed."""
+        output, base_url = Path(self.output_path), self.settings["PORTAL_URL"]
 
         def open_data(root: Path) -> None:
-            write_open_data(root, self.notices, base_url)
+            write_open_data(root, self.model.notices, base_url)
 
-        for kind, produce in (("calendars", self._write_calendars), ("open-data", open_data)):
-            run_later(
-                writer, functools.partial(cached_files, self.settings, kind, lambda: key, output, produce)
-            )
+        return [
+            FileJob("calendars", output, self._write_calendars, inputs=(self.notices,)),
+            FileJob("open-data", output, open_data, inputs=(self.notices,)),
+        ]
 
     def generate_output(self, writer) -> None:
         write = writer.write_file
         template = self.get_template("notice")
         for notice in self.notices:
             write(notice.save_as, template, self.context, notice=notice, content=notice, url=notice.url)
-        if self.settings.get("PORTAL_PREVIEW"):
+        if portal_config(self.settings).portal_preview:
             for notice in self.held:
                 save_as = f"ban-nhap/{notice.save_as}"
                 write(save_as, template, self.context, notice=notice, content=notice, url=save_as)
@@ -139,7 +114,7 @@ class NoticesGenerator(Generator):
                 feed_kind=("notice_type", slug),
             )
         for unit_id, unit in settings["UNITS"].items():
-            members = self.unit_members[unit_id]
+            members = self.model.unit_members[unit_id]
             chosen = [n for n in self.notices if n.record.unit in members]
             if chosen:
                 former = [settings["UNITS"][m].name for m in members if m != unit_id]
@@ -201,12 +176,12 @@ class NoticesGenerator(Generator):
         site = self.settings["SITE"]
         upcoming = []
         for notice in self.notices:
-            events = notice_events(notice, base_url, domain)
+            events = notice_events(notice.view, base_url, domain)
             if notice.record.is_auction and notice.record.auction:
                 target = output / notice.save_as.replace("index.html", "lich.ics")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(calendar_bytes(notice.title, events))
-            if notice.status_id in ACTIVE and not notice.superseded:
+            if notice.view.active:
                 upcoming += events
         target = output / self.settings["NOTICE_CALENDAR"]
         target.parent.mkdir(parents=True, exist_ok=True)

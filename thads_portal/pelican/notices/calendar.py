@@ -17,7 +17,7 @@ from functools import cache
 from icalendar import Timezone
 
 from thads_portal.domain.clock import VIETNAM
-from thads_portal.domain.formatting import format_money
+from thads_portal.domain.site_model import NoticeView
 
 EVENT_LENGTH = dt.timedelta(hours=1)
 STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
@@ -106,16 +106,16 @@ def _event(
     return CalendarEvent(uid, start, _lines(*lines))
 
 
-def notice_events(notice, base_url: str, domain: str) -> list[CalendarEvent]:
+def notice_events(notice: NoticeView, base_url: str, domain: str) -> list[CalendarEvent]:
     """The auction itself and its registration deadline, for one auction notice."""
-    record = notice.record
-    event_id = notice.auction_notices[0].slug
+    record, facts = notice.record, notice.facts
+    event_id = notice.auction_notices[0]
     # Later notices of the auction, and a cancellation or postponement, count up.
-    sequence = 2 * notice.auction_notices.index(notice) + (1 if record.status_override else 0)
+    sequence = 2 * notice.auction_notices.index(notice.slug) + (1 if record.status_override else 0)
     status = STATUS.get(record.status_override, "CONFIRMED")
     url = f"{base_url}/{notice.url}"
-    stamp = getattr(notice, "modified", None) or notice.date
-    price = f"Giá khởi điểm: {format_money(record.starting_price)}. " if record.starting_price else ""
+    price = f"Giá khởi điểm: {facts.starting_price}. " if record.starting_price else ""
+    stamp = notice.updated
     events = []
     if record.auction:
         events.append(
@@ -140,7 +140,7 @@ def notice_events(notice, base_url: str, domain: str) -> list[CalendarEvent]:
                 f"{label}: {notice.title}",
                 record.deadline - EVENT_LENGTH,
                 place,
-                f"{label} kết thúc lúc {record.deadline:%H:%M %d/%m/%Y}. {price}Chi tiết: {url}",
+                f"{label} kết thúc lúc {facts.deadline_clock}. {price}Chi tiết: {url}",
                 url,
                 stamp,
                 sequence,

@@ -3,7 +3,8 @@
 Fields are the front-matter contract (with `legal_exceptions`: accepted deviations from
 the legal checks are public too) plus the absolute `url`, the build-time `status`, every
 asset category of the notice (`asset_categories`, `Notice.asset_categories`; `asset_category`
-stays its main one) and an absolute `url` for each attachment; drafts and scheduled notices never appear. The JSON keeps
+stays its main one) and an absolute `url` for each attachment; drafts and scheduled notices
+never appear. Everything comes from the notices' views in the site model. The JSON keeps
 every value, nested as written; the CSV is one flat row per notice (`open_data_csv`), its
 text cells made safe for spreadsheets (`portal.spreadsheet`).
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from thads_portal.domain.notices import ASSET_CATEGORIES, STATUSES, Notice
+from thads_portal.domain.site_model import NoticeView
 from thads_portal.domain.spreadsheet import DictWriter
 
 from .open_data_csv import FIELDNAMES, csv_row
@@ -22,7 +25,7 @@ from .open_data_csv import FIELDNAMES, csv_row
 EXCLUDED = {"redirect_from", "status"}
 
 
-def notice_record(notice, base_url: str) -> dict:
+def notice_record(notice: NoticeView, base_url: str) -> dict:
     data = notice.record.model_dump(mode="json", by_alias=True, exclude=EXCLUDED)
     for attachment in data["attachments"]:
         attachment["url"] = f"{base_url}/{attachment['file']}"
@@ -31,8 +34,8 @@ def notice_record(notice, base_url: str) -> dict:
     data["asset_categories"] = list(notice.record.asset_categories)
     data["slug"] = notice.slug
     data["url"] = f"{base_url}/{notice.url}"
-    data["status"] = notice.status_id
-    data["status_label"] = STATUSES[notice.status_id]
+    data["status"] = notice.status
+    data["status_label"] = notice.status_label
     return data
 
 
@@ -63,7 +66,7 @@ def schema(base_url: str) -> dict:
     }
 
 
-def write_open_data(output: Path, notices: list, base_url: str) -> None:
+def write_open_data(output: Path, notices: Sequence[NoticeView], base_url: str) -> None:
     folder = output / "du-lieu"
     folder.mkdir(parents=True, exist_ok=True)
     records = [notice_record(notice, base_url) for notice in notices]

@@ -29,7 +29,6 @@ from thads_portal.domain.notices import (
     AUCTION_FORMS,
     AUCTION_METHODS,
     NOTICE_TYPES,
-    STATUSES,
     VAT,
 )
 
@@ -69,9 +68,9 @@ def _label(labels: dict[str, str], value: str | None) -> str:
 COLUMNS: list[tuple[str, Callable[[Any, Any, str], Any]]] = [
     ("title", lambda n, r, base: r.title),
     ("notice_type_label", lambda n, r, base: NOTICE_TYPES[r.notice_type]),
-    ("status_label", lambda n, r, base: STATUSES[n.status_id]),
+    ("status_label", lambda n, r, base: n.status_label),
     ("unit", lambda n, r, base: r.unit),
-    ("unit_name", lambda n, r, base: n.unit.name),
+    ("unit_name", lambda n, r, base: n.facts.unit_name),
     ("auction_at", lambda n, r, base: when(r.auction_at)),
     ("auction_place", lambda n, r, base: _part(r, "auction", "place")),
     ("registration_deadline", lambda n, r, base: when(r.deadline)),
@@ -96,7 +95,7 @@ COLUMNS: list[tuple[str, Callable[[Any, Any, str], Any]]] = [
     ("posted_at", lambda n, r, base: when(r.date)),
     ("modified_at", lambda n, r, base: when(r.modified)),
     ("notice_type", lambda n, r, base: r.notice_type),
-    ("status", lambda n, r, base: n.status_id),
+    ("status", lambda n, r, base: n.status),
     ("status_reason", lambda n, r, base: r.status_reason),
     ("auction_form", lambda n, r, base: _part(r, "auction", "form")),
     ("auction_method", lambda n, r, base: _part(r, "auction", "method")),

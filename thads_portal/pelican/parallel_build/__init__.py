@@ -10,36 +10,42 @@ from __future__ import annotations
 from pelican import signals
 from pelican.contents import Content
 
+from thads_portal.pelican import render_plan
+
 from . import heap, page_cache
 from .reading import end_reading, prefetch
-from .rendering import JobStarter, QueueingWriter, RenderQueueGenerator, run_later
+from .rendering import PlanningWriter, forget_plan, prepare_output, render_planned
 from .workers import stop_background
-
-__all__ = ["run_later", "stop_background"]
 
 
 def _get_writer(pelican):
-    return QueueingWriter
+    return PlanningWriter
 
 
-def _order_output(generators: list) -> None:
-    """The context is complete: addresses are fixed, the page cache of the build is made,
-    and the output phase starts with the jobs and ends rendering the queued pages."""
+def _prepare_output(generators: list) -> None:
+    """The context is complete: addresses are fixed and the build's page cache is made,
+    for the writer of the output phase that comes next."""
     if not generators:
         return
     context, settings = generators[0].context, generators[0].settings
     _freeze_addresses(context)
-    page_cache.current = (
+    cache = (
         page_cache.PageCache(settings, context, generators[0].output_path)
         if page_cache.enabled(settings)
         else None
     )
-    generators.insert(0, JobStarter(list(generators)))
-    generators.append(RenderQueueGenerator())
+    prepare_output(generators, cache)
 
 
-def _forget_page_cache(pelican) -> None:
-    page_cache.current = None
+def _render_plan(pelican) -> None:
+    """Every generator has planned its output: the plan is rendered, before the other
+    plugins' `finalized` (this plugin is first) read what it wrote."""
+    render_planned()
+
+
+def _abandon(*_, **__) -> None:
+    forget_plan()
+    stop_background()
 
 
 def _freeze_addresses(context: dict) -> None:
@@ -57,8 +63,9 @@ def register() -> None:
     signals.article_generator_init.connect(prefetch)
     signals.article_generator_finalized.connect(end_reading)
     signals.get_writer.connect(_get_writer)
-    signals.all_generators_finalized.connect(_order_output)
-    signals.finalized.connect(_forget_page_cache)
+    signals.all_generators_finalized.connect(_prepare_output)
+    signals.finalized.connect(_render_plan)
+    render_plan.build_abandoned.connect(_abandon)
     # Frozen as each phase ends; at `finalized` too: the interpreter's last collection at
     # exit would walk every object of the build (2 s at 10,000 documents).
     signals.get_generators.connect(heap.start_run)

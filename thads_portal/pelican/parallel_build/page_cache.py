@@ -54,6 +54,7 @@ RUN_SETTINGS = {
     # The build's moment: what it changes (statuses, what is published) is in each page's
     # values; in the base key, a build without PORTAL_TODAY would render every page anew.
     "PORTAL_NOW",
+    "PORTAL_CONFIG",  # the settings above, typed: they are keyed as settings
 }
 PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe", "pydantic")
 
@@ -195,6 +196,14 @@ class PageCache:
             *addresses,
         )
 
+    def digest(self, *values) -> str | None:
+        """A digest of `values` and of what every page key holds (code, theme, data,
+        settings, addresses); None if a value cannot be told from its parts."""
+        try:
+            return _digest(self.base, *(self.fingerprints.of(value) for value in values)).hex()
+        except Uncacheable:
+            return None
+
     def names_read(self, template) -> frozenset[str] | None:
         """Context names the template and those it uses read; None if that cannot be told
         (a template chosen at render time)."""
@@ -254,18 +263,12 @@ class PageCache:
                 entry.unlink(missing_ok=True)
 
 
-def cached_files(
-    settings: dict, kind: str, key: Callable[[], str | None], target: Path, produce: Callable[[Path], None]
-) -> None:
+def cached_files(settings: dict, kind: str, key: str, target: Path, produce: Callable[[Path], None]) -> None:
     """Writes files under `target` with `produce(root)`, or copies the files a build made
-    before when `key()`, a digest of everything they are made from, is the same. The key is
-    only made with the cache on; None means it cannot be told. Older entries of `kind` go."""
-    made = key() if enabled(settings) else None
-    if made is None:
-        produce(target)
-        return
+    before from the same `key` (a digest of everything they are made from). Older entries
+    of `kind` go."""
     store = Path(settings["CACHE_PATH"]) / "folders"
-    cached = store / f"{kind}-{made}"
+    cached = store / f"{kind}-{key}"
     if not cached.is_dir():
         partial = store / f"{cached.name}.{os.getpid()}.part"
         shutil.rmtree(partial, ignore_errors=True)
@@ -292,22 +295,6 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
         raise
     except OSError:
         shutil.copy2(source, target)
-
-
-# The page cache of the running build (made once its context is complete, before any fork),
-# for jobs that key their files by the same fingerprints.
-current: PageCache | None = None
-
-
-def build_digest(*values) -> str | None:
-    """A digest of `values` and of what every page key holds (code, theme, data, settings,
-    addresses); None outside a build with the page cache on, or if a value cannot be told."""
-    if current is None:
-        return None
-    try:
-        return _digest(current.base, *(current.fingerprints.of(value) for value in values)).hex()
-    except Uncacheable:
-        return None
 
 
 def enabled(settings: dict) -> bool:

@@ -1,14 +1,14 @@
-"""Content files read on every core, before Pelican's own reading loop: each worker runs
-the reader on its share of the files and the results go into Pelican's in-memory reader
-cache, where `Readers.read_file` finds them. A file that fails is left out, so that Pelican
-reads it again itself and reports it as usual."""
+"""Content files read on every core, before Pelican's own reading loop: each worker calls
+the reader's `read(path)` on its share of the files, and the reader then answers Pelican's
+loop with those results (one call each) instead of reading the file again. Only public
+parts of Pelican are used: the generator's `get_files`, the `readers` it holds and their
+`read`, `get_cached_data`. A file that fails, or that changed since it was read, is read
+again by Pelican's loop, which reports it as usual."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 
-from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
 from .workers import in_parallel, worker_count
@@ -16,71 +16,72 @@ from .workers import in_parallel, worker_count
 FILES_PER_WORKER = 40  # a fork costs milliseconds; reading 40 files much more
 
 
-class _Stamps:
-    """Each content file's stamp (its modification time), taken once: Pelican takes it
-    again on each look-up and store of its generator's cache and its reader cache (40,000
-    `stat` calls at 10,000 documents, on the one core the others wait for)."""
+class _Prefetched:
+    """Stands for one reader's `read` while Pelican's loop runs: each file's result once,
+    if the file has not changed since."""
 
-    def __init__(self, stamp: Callable[[str], object]) -> None:
-        self.stamp, self.known = stamp, {}
+    def __init__(self, read, results: dict[str, tuple]) -> None:
+        self.read, self.results = read, results
 
     def __call__(self, path: str):
-        if path not in self.known:
-            self.known[path] = self.stamp(path)
-        return self.known[path]
+        found = self.results.pop(path, None)
+        if found is not None:
+            stamp, result = found
+            if _stamp(path) == stamp:
+                return result
+        return self.read(path)
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+def _picklable(metadata: dict) -> dict:
+    """Without the bare `object()` markers Pelican's metadata processors return for values
+    to drop (Pelican drops them too, by identity, which a copy from another process loses)."""
+    return {name: value for name, value in metadata.items() if type(value) is not object}
 
 
 def prefetch(generator) -> None:
-    readers = generator.readers
-    settings = generator.settings
-    if readers._filestamp_func is not None:
-        readers._filestamp_func = generator._filestamp_func = _Stamps(readers._filestamp_func)
+    readers, settings = generator.readers, generator.settings
     paths = [
         os.path.abspath(os.path.join(generator.path, name))
         for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     ]
-    # Left to Pelican: files already in the cache (warm builds) and formats without a reader.
+    # Left to Pelican: formats without a reader and files its reader cache holds (warm builds).
     paths = [
         path
         for path in paths
-        if file_suffix(path) in readers.readers
-        and (path not in readers._cache or readers.get_cached_data(path, (None, None))[0] is None)
+        if file_suffix(path) in readers.readers and readers.get_cached_data(path, None) is None
     ]
-    if not paths:
-        # Nothing is read again: the reader cache Pelican saves after reading would be the
-        # one it loaded (43 MB at 10,000 documents, a second of the warm build).
-        readers.save_cache = _nothing_to_save
-    reader_of = readers.readers
-    stamp_of = readers._get_file_stamp
-
-    def read(path: str) -> tuple | None:
-        stamp = stamp_of(path)  # before reading: a file saved meanwhile is read again next time
-        try:
-            content, metadata = reader_of[file_suffix(path)].read(path)
-        except Exception:
-            return None  # Pelican reads it again and reports it
-        return stamp, (content, _filter_discardable_metadata(metadata))
-
     workers = worker_count(settings, len(paths), FILES_PER_WORKER)
     if workers < 2:
         return
-    for path, read_file in zip(paths, in_parallel(paths, read, workers), strict=True):
-        if read_file is not None:
-            # Pelican's own entry format; cache_data() would store nothing with caching off.
-            readers._cache[path] = read_file
-            if isinstance(readers._filestamp_func, _Stamps):
-                readers._filestamp_func.known[path] = read_file[0]
+
+    def read(path: str) -> tuple | None:
+        stamp = _stamp(path)  # before reading: a file saved meanwhile is read again
+        try:
+            content, metadata = readers.readers[file_suffix(path)].read(path)
+        except Exception:
+            return None  # Pelican reads it again and reports it
+        return stamp, (content, _picklable(metadata))
+
+    results: dict[str, dict[str, tuple]] = {}
+    for path, found in zip(paths, in_parallel(paths, read, workers), strict=True):
+        if found is not None:
+            results.setdefault(file_suffix(path), {})[path] = found
+    for suffix, found in results.items():
+        reader = readers.readers[suffix]
+        reader.read = _Prefetched(reader.read, found)  # on this instance, for this build
 
 
 def end_reading(generator) -> None:
-    """Pelican has saved its reader cache by now; what it holds (every file's content and
-    metadata, a second copy in warm builds) is not read again in this build. Stamps are
-    taken afresh from now on: the preview server reads edited files with these readers."""
-    generator.readers._cache.clear()
-    for cacher in (generator, generator.readers):
-        if isinstance(cacher._filestamp_func, _Stamps):
-            cacher._filestamp_func = cacher._filestamp_func.stamp
-
-
-def _nothing_to_save() -> None:
-    pass
+    """Pelican's loop is done: the readers read files themselves again (the preview server
+    reads edited files with them)."""
+    for reader in generator.readers.readers.values():
+        if isinstance(vars(reader).get("read"), _Prefetched):
+            del reader.read

@@ -19,13 +19,14 @@ from typing import Any
 
 from thads_portal.domain.problems import Problem
 from thads_portal.domain.report import REPORT
+from thads_portal.pelican.config import portal_config
 
 
 def workers_wanted(settings: dict) -> int:
     """PORTAL_BUILD_WORKERS (default: the cores); 1 where there is no os.fork."""
     if not hasattr(os, "fork"):
         return 1
-    return max(1, int(settings.get("PORTAL_BUILD_WORKERS") or os.cpu_count() or 1))
+    return max(1, portal_config(settings).portal_build_workers or os.cpu_count() or 1)
 
 
 def worker_count(settings: dict, jobs: int, per_worker: int) -> int:

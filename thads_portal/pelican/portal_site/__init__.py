@@ -1,7 +1,8 @@
 """Loads the province's data (`data/`) into the settings every template sees.
 
 Settings keys set here: PORTAL (the PortalData), PORTAL_NOW (the build's moment, read once per
-build), SITE, UNITS, CATEGORIES_DATA, SITENAME,
+build), PORTAL_FILE_SIZES (the published files' sizes, taken once per build), PORTAL_CONFIG (the typed portal settings, `thads_portal.pelican.config`), SITE, UNITS,
+CATEGORIES_DATA, SITENAME,
 PORTAL_URL (from data/site.yml unless set), the `file_size` template filter and the
 `site_part` template global; every template environment has the theme's macros as `ui`.
 Data problems go to the build report; the strict build stops before reading content.
@@ -23,6 +24,10 @@ from thads_portal.domain.formatting import human_size
 from thads_portal.domain.references import published_file_sizes
 from thads_portal.domain.report import REPORT
 from thads_portal.domain.text import nfc
+from thads_portal.pelican.config import CONFIG_KEY, validate_settings
+
+# How problems with a setting name their place (the site's settings file).
+SETTINGS_FILE = "pelicanconf.py"
 
 
 def load_portal_data(settings: dict) -> data.PortalData | None:
@@ -36,7 +41,7 @@ def load_portal_data(settings: dict) -> data.PortalData | None:
         # reading processes fork after this, so they see it too).
         settings["PORTAL_NOW"] = clock.now()
         # Read with data/ at the start of every build: attachments may change between runs.
-        sizes = published_file_sizes(Path(settings.get("PATH", "content")))
+        sizes = settings["PORTAL_FILE_SIZES"] = published_file_sizes(Path(settings.get("PATH", "content")))
         settings.setdefault("JINJA_FILTERS", {})["file_size"] = FileSize(sizes)
         if portal is not None:
             settings["SITE"] = portal.site
@@ -44,6 +49,10 @@ def load_portal_data(settings: dict) -> data.PortalData | None:
             settings["CATEGORIES_DATA"] = portal.categories
             settings["SITENAME"] = portal.site.portal_title
             settings.setdefault("PORTAL_URL", portal.site.url.rstrip("/"))
+        # Before any content is read: a bad setting stops the strict build there.
+        settings[CONFIG_KEY], setting_problems = validate_settings(settings, SETTINGS_FILE)
+        REPORT.add(setting_problems)
+        settings["PORTAL_DATA_PROBLEMS"] = problems + setting_problems
     return settings["PORTAL"]
 
 

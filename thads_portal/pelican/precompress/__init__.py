@@ -10,6 +10,8 @@ from pathlib import Path
 import brotli
 from pelican import signals
 
+from thads_portal.pelican.config import portal_config
+
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".txt", ".csv", ".ics", ".svg", ".map"}
 MIN_BYTES = 256
 # Brotli 7 is ~40 times faster than 11 for ~8 % more bytes: a 10,000-page publish stays quick.
@@ -30,7 +32,7 @@ def compress_tree(root: Path) -> int:
 
 
 def _finalized(pelican) -> None:
-    if pelican.settings.get("PORTAL_PRECOMPRESS"):
+    if portal_config(pelican.settings).portal_precompress:
         compress_tree(Path(pelican.output_path))
 
 

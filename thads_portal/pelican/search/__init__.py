@@ -14,8 +14,7 @@ from pelican.generators import Generator
 from thads_portal.domain.data import former_units_until, unit_chains, unit_choices
 from thads_portal.domain.formatting import format_date
 from thads_portal.domain.notices import ASSET_CATEGORIES, NOTICE_TYPE_SHORT, STATUSES
-from thads_portal.pelican.parallel_build import run_later
-from thads_portal.pelican.parallel_build.page_cache import cached_files
+from thads_portal.pelican.render_plan import FileJob
 
 from .index import index_files, index_version
 from .records import NEWS_TYPE, article_record, notice_record
@@ -79,12 +78,11 @@ class SearchGenerator(Generator):
         self.context.setdefault("search_types", [])
 
     def records(self) -> list:
-        unit_names = {unit.id: unit.name for unit in self.settings["UNITS"].values()}
-        records = [notice_record(notice, unit_names) for notice in self.context.get("notices", [])]
+        records = [notice_record(notice) for notice in self.context.get("notices", [])]
         records += [article_record(article) for article in self.context.get("articles", [])]
         return records + list(self.context.get("search_records", []))
 
-    def start_jobs(self, writer) -> None:
+    def file_jobs(self) -> list[FileJob]:
         records = self.records()
         today = self.context["build_now"].date()
         self.labels = labels_for(self.settings, records, self.context.get("search_types", []), today)
@@ -92,7 +90,7 @@ class SearchGenerator(Generator):
         self.former_units_heading = former_units_heading(self.settings, today)
         self.version = index_version(records, self.labels, NOTICE_TYPE_SHORT)
         self.record_count = len(records)
-        folder = Path(writer.output_path) / INDEX_FOLDER / self.version
+        folder = Path(self.output_path) / INDEX_FOLDER / self.version
 
         def write_index(root: Path) -> None:
             for relative, payload in index_files(records, self.labels, NOTICE_TYPE_SHORT).items():
@@ -100,11 +98,9 @@ class SearchGenerator(Generator):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(payload)
 
-        # The longest single job of the build; reused while its inputs stay.
-        version = self.version
-        run_later(
-            writer, lambda: cached_files(self.settings, "search-index", lambda: version, folder, write_index)
-        )
+        # The longest single job of the build; reused while its inputs (digested in the
+        # version) stay.
+        return [FileJob("search-index", folder, write_index, inputs=(self.version,))]
 
     def generate_output(self, writer) -> None:
         writer.write_file(

@@ -39,11 +39,12 @@ class SearchRecord:
         return "" if self.published.date() <= NO_DATE else self.published.strftime("%d/%m/%Y")
 
 
-def notice_record(notice, unit_names: dict[str, str]) -> SearchRecord:
+def notice_record(notice) -> SearchRecord:
+    """From the notice's view in the site model (`notice.view`)."""
     record = notice.record
     facts = [asset.name for asset in record.assets]
     facts += [asset.location for asset in record.assets if asset.location]
-    facts.append(unit_names.get(record.unit, ""))
+    facts.append(notice.view.facts.unit_name)
     if record.auction:
         facts.append(record.auction.place)
     if record.auctioneer:

@@ -24,8 +24,9 @@ from thads_portal.domain.checker import oversized_files, unsafe_attachments, uns
 from thads_portal.domain.collection import check_collection, listing_paths
 from thads_portal.domain.problems import ERROR, Problem, display_path
 from thads_portal.domain.report import REPORT, ContentRejected
-from thads_portal.pelican.parallel_build import stop_background
+from thads_portal.pelican.config import portal_config
 from thads_portal.pelican.portal_site import reload_portal_data
+from thads_portal.pelican.render_plan import build_abandoned
 
 from .coverage import collection_entries, unread_files
 
@@ -69,8 +70,6 @@ class _PelicanLogCapture(logging.Handler):
 
 
 def _check_all(generators) -> None:
-    # Pelican's generators: parallel_build, before this, has put its own in the list.
-    generators = [generator for generator in generators if hasattr(generator, "context")]
     settings = generators[0].settings
     REPORT.add(
         check_collection(
@@ -205,10 +204,10 @@ def _wrap_run(pelican) -> None:
                 )
                 print(summary, file=sys.stderr)
                 raise BuildFailed(summary)
-            if pelican.settings.get("PORTAL_FILE_LIST"):
+            if portal_config(pelican.settings).portal_file_list:
                 file_list.write(staging)  # what this build produced, before anyone can touch it
         except BaseException:
-            stop_background()  # jobs still writing into the staging folder
+            build_abandoned.send()  # jobs still writing into the staging folder must stop
             shutil.rmtree(staging, ignore_errors=True)
             raise
         finally:

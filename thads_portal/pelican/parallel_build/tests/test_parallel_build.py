@@ -10,10 +10,14 @@ from pathlib import Path
 import jinja2
 import pytest
 from conftest import SITE, run_build
+from pelican.paginator import PaginationRule
+from pelican.settings import DEFAULT_CONFIG
+from pelican.writers import Writer
 
 from thads_portal.domain.report import REPORT
-from thads_portal.pelican.parallel_build.rendering import QueueingWriter, run_later
+from thads_portal.pelican.parallel_build.rendering import PlanningWriter
 from thads_portal.pelican.parallel_build.workers import in_background, in_parallel
+from thads_portal.pelican.render_plan import FileJob, plan
 
 SETTINGS = {"PAGINATED_TEMPLATES": {}, "PORTAL_BUILD_WORKERS": 2}
 
@@ -89,18 +93,77 @@ def _children() -> set[str]:
     }
 
 
-def test_queued_pages_and_jobs_are_written_when_the_queue_is_rendered(tmp_path):
-    writer = QueueingWriter(str(tmp_path), settings=SETTINGS)
+def test_planned_pages_and_jobs_are_written_when_the_plan_is_rendered(tmp_path):
+    writer = PlanningWriter(str(tmp_path), settings=SETTINGS)
     template = jinja2.Template("trang {{ number }}")
     for number in range(120):
         writer.write_file(f"p{number}/index.html", template, {"localsiteurl": ""}, number=number)
-    run_later(writer, lambda: (tmp_path / "job.txt").write_text("xong"))
-    assert not (tmp_path / "p3" / "index.html").exists()  # queued, not yet rendered
+    plan(writer, FileJob("job", tmp_path, lambda root: (root / "job.txt").write_text("xong")))
+    assert not (tmp_path / "p3" / "index.html").exists()  # planned, not yet rendered
     assert not (tmp_path / "job.txt").exists()
-    writer.render_queue()
+    writer.execute()
     pages = [(tmp_path / f"p{n}" / "index.html").read_text() for n in range(120)]
     assert pages == [f"trang {n}" for n in range(120)]
     assert (tmp_path / "job.txt").read_text() == "xong"
+
+
+def test_a_writer_without_a_plan_makes_a_file_job_at_once(tmp_path):
+    plan(
+        Writer(str(tmp_path), settings=SETTINGS),
+        FileJob("job", tmp_path, lambda root: (root / "a").write_text("1")),
+    )
+    assert (tmp_path / "a").read_text() == "1"
+
+
+PAGED = (
+    "{{ output_file }} {{ SITEURL }} {{ localsiteurl }} {{ extra }}"
+    "{% if articles_page %} {{ articles_page.number }}/{{ articles_paginator.num_pages }}: "
+    "{{ articles_page.object_list | join(',') }} prev={{ articles_previous_page.url if articles_previous_page }} "
+    "next={{ articles_next_page.url if articles_next_page }}{% endif %}"
+)
+
+
+def test_the_planning_writer_writes_what_pelicans_writer_writes(tmp_path):
+    """Same pages, paths and variables as Pelican's own `write_file`, paginated or not,
+    with absolute or relative addresses, and its overwrite rules."""
+    settings = {
+        **DEFAULT_CONFIG,
+        "PAGINATED_TEMPLATES": {"listing": 3},
+        "DEFAULT_PAGINATION": 10,
+        "PAGINATION_PATTERNS": [
+            PaginationRule(1, "{url}", "{save_as}"),
+            PaginationRule(2, "{base_name}/trang-{number}/", "{base_name}/trang-{number}/index.html"),
+        ],
+        "RELATIVE_URLS": False,
+        "PORTAL_BUILD_WORKERS": 2,
+    }
+    template = jinja2.Template(PAGED)
+    outputs = {}
+    for name, kind in (("pelican", Writer), ("planned", PlanningWriter)):
+        root = tmp_path / name
+        writer = kind(str(root), settings=settings)
+        context = {"localsiteurl": "", "SITEURL": "/goc"}
+        articles = [f"bai{n}" for n in range(8)]
+        writer.write_file(
+            "ds/index.html",
+            template,
+            context,
+            paginated={"articles": articles},
+            template_name="listing",
+            url="ds/",
+            extra="x",
+        )
+        writer.write_file("a/b/index.html", template, context, relative_urls=True, extra="y")
+        writer.write_file("c/index.html", template, context, extra="first", override_output=True)
+        writer.write_file("c/index.html", template, context, extra="second")  # skipped: c was overridden
+        writer.write_file("", template, context)  # no name: nothing
+        with pytest.raises(Exception, match="Failed to overwrite"):
+            writer.write_file("a/b/index.html", template, context, extra="again")
+        if isinstance(writer, PlanningWriter):
+            writer.execute()
+        outputs[name] = {p.relative_to(root): p.read_text() for p in root.rglob("*") if p.is_file()}
+    assert len(outputs["pelican"]) == 5
+    assert outputs["planned"] == outputs["pelican"]
 
 
 def test_the_sample_site_is_the_same_built_on_one_or_two_cores(tmp_path):
