@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT, THADS, TODAY, BrowserPage, make_project
 
 from thads_portal.cli import serve
@@ -50,6 +51,27 @@ def test_an_edited_post_and_notice_are_rewritten_alone(session, tmp_path):
         assert marker in (tmp_path / "out" / page).read_text(encoding="utf-8")
     assert page == "thong-bao/ban-dau-gia-nha-dat-xa-huu-lung-lan-2/index.html"
     assert untouched.stat().st_mtime_ns == stamp  # listings wait for the full rebuild
+
+
+def test_an_edited_notice_keeps_its_view_status_chain_and_facts(session, tmp_path):
+    """The refreshed page is made from a view the site model's own function makes, with the
+    chain the full build linked: it shows what the full build showed, and the edit."""
+    project, preview = session
+    page = tmp_path / "out/thong-bao/ban-dau-gia-nha-dat-xa-huu-lung-lan-2/index.html"
+
+    def shown() -> tuple:
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        chain = [a["href"] for a in html.select("section.chain a")]
+        facts = html.select_one(".notice-summary, dl").get_text(" ", strip=True)
+        return html.select_one("[data-notice-status]").get_text(strip=True), chain, facts
+
+    before = shown()
+    assert len(before[1]) >= 1 and "đồng" in before[2]
+    source = project / NOTICE
+    source.write_text(source.read_text(encoding="utf-8") + "\nGhi chú thêm.\n", encoding="utf-8")
+    preview.refresh([source])
+    assert shown() == before
+    assert "Ghi chú thêm." in page.read_text(encoding="utf-8")
 
 
 def test_a_broken_edit_keeps_the_old_page(session, tmp_path, capsys):
