@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import cache
+from functools import cache, cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -219,7 +219,7 @@ class Notice(ContentBase):
     def status_override(self) -> str | None:
         return self.status if self.status in ("cancelled", "postponed") else None
 
-    @property
+    @cached_property  # asked by every listing, count and index (the record is frozen)
     def asset_categories(self) -> tuple[str, ...]:
         """Every category the notice is listed, counted, searched and published under: those
         written in `asset_category` (the main one first), then those its real-estate assets'

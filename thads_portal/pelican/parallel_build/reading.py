@@ -52,12 +52,10 @@ def prefetch(generator) -> None:
         os.path.abspath(os.path.join(generator.path, name))
         for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     ]
-    # Left to Pelican: formats without a reader and files its reader cache holds (warm builds).
-    paths = [
-        path
-        for path in paths
-        if file_suffix(path) in readers.readers and readers.get_cached_data(path, None) is None
-    ]
+    # Left to Pelican: formats without a reader and files its reader cache holds (warm
+    # builds; a cold one has no cache to ask, and asking takes a stat per file).
+    cached = readers.get_cached_data if settings.get("LOAD_CONTENT_CACHE") else lambda path, default: default
+    paths = [path for path in paths if file_suffix(path) in readers.readers and cached(path, None) is None]
     workers = worker_count(settings, len(paths), FILES_PER_WORKER)
     if workers < 2:
         return
