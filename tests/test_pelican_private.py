@@ -7,6 +7,8 @@ import datetime as dt
 import random
 
 from pelican.generators import ArticlesGenerator
+from pelican.readers import Readers
+from pelican.settings import read_settings
 
 from thads_portal.pelican import pelican_private
 from thads_portal.pelican.pelican_private import pelican_period_archives, period_archives
@@ -46,6 +48,18 @@ def test_a_changed_private_part_is_named_and_not_replaced(monkeypatch):
     monkeypatch.setattr(ArticlesGenerator, "_build_period_archives", "untouched")
     assert pelican_private.apply() is False
     assert ArticlesGenerator._build_period_archives == "untouched"
+
+
+def test_the_reader_cache_is_emptied_once_pelican_has_saved_it(tmp_path):
+    settings = read_settings(override={"CACHE_PATH": str(tmp_path), "CACHE_CONTENT": True})
+    readers = Readers(settings, cache_name="Readers-test")
+    source = tmp_path / "bai.md"
+    source.write_text("x")
+    readers.cache_data(str(source), ("<p>x</p>", {}))
+    assert readers.get_cached_data(str(source)) == ("<p>x</p>", {})
+    pelican_private.release_reader_cache(readers)
+    assert readers.get_cached_data(str(source)) is None
+    assert readers._cache == {}
 
 
 def test_each_period_holds_the_posts_pelican_puts_there_in_the_order_of_the_posts():

@@ -2,7 +2,8 @@
 the reader's `read(path)` on its share of the files, and the reader then answers Pelican's
 loop with those results (one call each) instead of reading the file again. Only public
 parts of Pelican are used: the generator's `get_files`, the `readers` it holds and their
-`read`, `get_cached_data`. A file that fails, or that changed since it was read, is read
+`read`, `get_cached_data` (and `pelican_private` empties the reader cache once it is saved).
+A file that fails, or that changed since it was read, is read
 again by Pelican's loop, which reports it as usual."""
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import os
 
 from pelican.utils import file_suffix
+
+from thads_portal.pelican import pelican_private
 
 from .workers import in_parallel, worker_count
 
@@ -78,8 +81,10 @@ def prefetch(generator) -> None:
 
 
 def end_reading(generator) -> None:
-    """Pelican's loop is done: the readers read files themselves again (the preview server
-    reads edited files with them)."""
+    """Pelican's loop is done and its reader cache saved: what that cache holds is not read
+    again in this build (`pelican_private`), and the readers read files themselves again
+    (the preview server reads edited files with them)."""
+    pelican_private.release_reader_cache(generator.readers)
     for reader in generator.readers.readers.values():
         if isinstance(vars(reader).get("read"), _Prefetched):
             del reader.read
