@@ -62,6 +62,16 @@ def test_the_reader_cache_is_emptied_once_pelican_has_saved_it(tmp_path):
     assert readers._cache == {}
 
 
+def test_a_reader_cache_nothing_was_added_to_is_not_saved_again(tmp_path):
+    settings = read_settings(override={"CACHE_PATH": str(tmp_path), "CACHE_CONTENT": True})
+    readers = Readers(settings, cache_name="Readers-test")
+    pelican_private.skip_saving_unchanged_cache(readers)
+    readers.save_cache()
+    assert not (tmp_path / "Readers-test").exists()
+    Readers(settings, cache_name="Readers-test").save_cache()  # another build's is saved
+    assert (tmp_path / "Readers-test").exists()
+
+
 def test_each_period_holds_the_posts_pelican_puts_there_in_the_order_of_the_posts():
     rng = random.Random(7)
     start = dt.datetime(2023, 1, 1, 8, 0)

@@ -2,7 +2,8 @@
 the reader's `read(path)` on its share of the files, and the reader then answers Pelican's
 loop with those results (one call each) instead of reading the file again. Only public
 parts of Pelican are used: the generator's `get_files`, the `readers` it holds and their
-`read`, `get_cached_data` (and `pelican_private` empties the reader cache once it is saved).
+`read`, `get_cached_data` (`pelican_private` empties the reader cache once it is saved, and
+does not save it again when no file was read anew).
 A file that fails, or that changed since it was read, is read
 again by Pelican's loop, which reports it as usual."""
 
@@ -59,6 +60,8 @@ def prefetch(generator) -> None:
     # builds; a cold one has no cache to ask, and asking takes a stat per file).
     cached = readers.get_cached_data if settings.get("LOAD_CONTENT_CACHE") else lambda path, default: default
     paths = [path for path in paths if file_suffix(path) in readers.readers and cached(path, None) is None]
+    if not paths:
+        pelican_private.skip_saving_unchanged_cache(readers)
     workers = worker_count(settings, len(paths), FILES_PER_WORKER)
     if workers < 2:
         return
