@@ -18,17 +18,18 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import http.server
 import statistics
 import subprocess
 import tarfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import brotli
 from playwright.sync_api import sync_playwright
+
+from thads_portal.cli import static_server
+from thads_portal.pelican.precompress import BROTLI_QUALITY
 
 PACKAGES = {
     "decap": ("decap-cms@3.16.3", "dist", "decap-cms.js"),
@@ -83,14 +84,7 @@ def unpack(name: str, work: Path) -> Path:
     return folder
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _CompressingHandler(static_server.QuietHandler):
     """Serves each file compressed, as the site's nginx serves its precompressed copies
     (brotli where the browser takes it, else gzip)."""
 
@@ -115,14 +109,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args) -> None:
-        pass
-
 
 @functools.cache
 def _compressed(path: Path, encoding: str) -> bytes:
     data = path.read_bytes()
-    return brotli.compress(data, quality=11) if encoding == "br" else gzip.compress(data, 9)
+    return brotli.compress(data, quality=BROTLI_QUALITY) if encoding == "br" else gzip.compress(data, 9)
 
 
 def open_once(browser, url: str) -> dict:
@@ -168,10 +159,9 @@ def open_once(browser, url: str) -> dict:
 
 
 def sizes(path: Path) -> str:
-    data = path.read_bytes()
     return (
-        f"{len(data) / 1e6:.2f} MB, gzip {len(gzip.compress(data, 9)) / 1e6:.2f} MB, "
-        f"brotli {len(brotli.compress(data, quality=11)) / 1e6:.2f} MB"
+        f"{path.stat().st_size / 1e6:.2f} MB, gzip {len(_compressed(path, 'gzip')) / 1e6:.2f} MB, "
+        f"brotli {len(_compressed(path, 'br')) / 1e6:.2f} MB"
     )
 
 
@@ -193,7 +183,8 @@ def main() -> None:
         results: dict[str, list[dict]] = {name: [] for name in PACKAGES}
         for _ in range(args.rounds):  # interleaved: the machine's speed drifts
             for name, folder in folders.items():
-                server, url = serve(folder)
+                server = static_server.start(folder, handler=_CompressingHandler)
+                url = static_server.base_url(server) + "/"
                 try:
                     results[name].append(open_once(browser, url))
                 finally:
