@@ -11,7 +11,7 @@ OUTPUT ?= output
 # make serve PORT=8080: another port (a busy one is replaced by the next free one).
 PORT ?= 8000
 
-.PHONY: serve build check cadence publish rollback test bench lint format lock wheel system-deps clean
+.PHONY: serve edit cms-server build check cadence publish rollback test bench lint format lock wheel system-deps clean
 
 # The locked dependencies, then the engine itself (editable: `thads` runs this checkout).
 $(BIN)/.installed: requirements.lock pyproject.toml
@@ -22,6 +22,14 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 
 serve: $(BIN)/.installed
 	$(THADS) serve --output $(OUTPUT) --port $(PORT)
+
+# Editing in the browser on this machine: the preview plus /quan-tri/ saving into $(SITE).
+edit: $(BIN)/.installed
+	$(THADS) edit --output $(OUTPUT) --port $(PORT)
+
+# The editing interface's local server (decap-server), from its lockfile.
+cms-server: $(BIN)/.installed
+	$(BIN)/thads edit --install
 
 # Working build: Pelican's content cache and the page cache (the site's cache/noi-dung) skip
 # what did not change. Releases (make publish) are always built from scratch.
@@ -44,6 +52,7 @@ rollback: $(BIN)/.installed
 
 # The engine as a wheel in dist/ (what a province installs).
 wheel: $(BIN)/.installed
+	$(PYTHON) scripts/fetch-vendor
 	rm -rf dist build
 	$(BIN)/pip wheel --quiet --no-deps --no-build-isolation -w dist .
 
@@ -54,9 +63,9 @@ bench: $(BIN)/.installed system-deps
 
 system-deps:
 	bash scripts/install-system-deps
-	$(PYTHON) scripts/fetch-axe
+	$(PYTHON) scripts/fetch-vendor
 
-test: $(BIN)/.installed system-deps
+test: $(BIN)/.installed system-deps cms-server
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n 2
 

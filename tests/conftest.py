@@ -39,13 +39,16 @@ class Build:
         return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
 
     def pages(self) -> list[Path]:
-        """Every HTML page but the redirect stubs at old addresses (see _redirects.map)."""
+        """Every HTML page of the public site: not the redirect stubs at old addresses (see
+        _redirects.map), nor the editing interface's page (quan-tri/, never linked, never
+        indexed, with a CSP of its own; tests/test_cms_browser.py and the admin plugin's tests)."""
         stubs = set()
         redirects = self.output / "_redirects.map"
         if redirects.is_file():
             for line in redirects.read_text(encoding="utf-8").splitlines():
                 old = self.output / line.split()[0].lstrip("/")
                 stubs.add(old / "index.html" if line.split()[0].endswith("/") else old)
+        stubs.add(self.output / "quan-tri" / "index.html")
         return sorted(p for p in self.output.rglob("*.html") if p not in stubs)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-AXE = ROOT / "tests" / "vendor" / "axe-4.14.1.min.js"
+AXE = ROOT / "tests" / "vendor" / "axe-4.14.1" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
     "index": "/",
@@ -40,7 +40,7 @@ PAGES = {
 
 @pytest.mark.parametrize("template", sorted(PAGES))
 def test_no_wcag_violations(browser_page, template):
-    assert AXE.is_file(), "run `make system-deps` (scripts/fetch-axe) to fetch axe-core"
+    assert AXE.is_file(), "run `make system-deps` (scripts/fetch-vendor) to fetch axe-core"
     page = browser_page.open(PAGES[template])
     if template == "search":
         page.wait_for_selector("#search-results[aria-busy='false']", state="attached")

@@ -125,7 +125,10 @@ def _executable(soup: BeautifulSoup) -> list[str]:
     for tag in soup.find_all(True):
         if tag.name in _FORBIDDEN_TAGS:
             found.append(f"<{tag.name}>")
-        if tag.name == "script" and (not tag.get("src", "").startswith("/theme/") or tag.string):
+        # The engine's own scripts: the theme's, and the editing interface's (/quan-tri/).
+        if tag.name == "script" and (
+            not tag.get("src", "").startswith(("/theme/", "/quan-tri/")) or tag.string
+        ):
             found.append(f"script {tag.get('src')!r} {tag.string!r}"[:120])
         for name, value in tag.attrs.items():
             if name.lower().startswith("on"):

@@ -42,6 +42,9 @@ http {{
     include /etc/nginx/mime.types;
     access_log off;
     {temp}
+    map $host $thads_git_origin {{
+        default "https://git.example.gov.vn";
+    }}
     map $uri $portal_redirect {{
         default "";
         include {site / "_redirects.map"};
@@ -70,7 +73,7 @@ def released(site, tmp_path_factory):
 def nginx_url(released, tmp_path_factory):
     site = released
     prefix = tmp_path_factory.mktemp("nginx")
-    for name in ("nginx-site.conf", "portal-headers.conf"):
+    for name in ("nginx-site.conf", "portal-headers.conf", "security-headers.conf", "admin-headers.conf"):
         shutil.copy(ROOT / "thads_portal" / "deploy" / name, prefix / name)
     port = _free_port()
     (prefix / "nginx.conf").write_text(_main_config(site.output, port, prefix))

@@ -40,7 +40,7 @@ TEMPLATE_SUFFIX = ".j2"
 # template keeps no dotfiles, which packaging tools and the engine's own git would treat apart.
 DOT_PREFIX = "dot-"
 # The engine's shared nginx rules, copied beside the site's deploy/nginx.conf when shipped.
-NGINX_SHARED = ("nginx-site.conf", "portal-headers.conf")
+NGINX_SHARED = ("nginx-site.conf", "portal-headers.conf", "security-headers.conf", "admin-headers.conf")
 # Other spellings accepted on the command line (after folding), by province code.
 ALIASES = {"ho-chi-minh": ("hcm", "saigon"), "hue": ("thuathienhue",)}
 _PREFIXES = ("thi hanh an dan su ", "thads ", "tinh ", "thanh pho ", "tp. ", "tp.", "tp ")

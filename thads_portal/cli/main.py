@@ -5,6 +5,7 @@
     thads check                    kiểm tra nội dung và dữ liệu, không dựng trang
     thads cadence                  nhịp đăng tin mỗi tuần
     thads serve                    dựng và xem trước tại http://127.0.0.1:8000
+    thads edit                     xem trước và soạn thảo trên trình duyệt tại /quan-tri/
     thads build                    dựng trang vào output/
     thads publish                  dựng bản phát hành và chuyển trang đang chạy sang bản đó
     thads rollback                 quay lại bản phát hành trước
@@ -31,6 +32,7 @@ COMMANDS: dict[str, tuple[str, list[str]]] = {
     "check": ("check", []),
     "cadence": ("cadence", []),
     "serve": ("serve", []),
+    "edit": ("edit", []),
     "build": ("build", []),
     "publish": ("publish", []),
     "rollback": ("publish", ["--rollback"]),

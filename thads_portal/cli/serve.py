@@ -39,6 +39,8 @@ SCRIPT_PATH = "/__xem-truoc/loi.js"
 OVERLAY_SCRIPT = Path(__file__).resolve().with_name("preview-errors.js")
 OVERLAY_TAG = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
 PORT_TRIES = 20
+# The editing interface: its page is the CMS's, no overlay is added to it.
+ADMIN_PREFIX = "/quan-tri/"
 
 
 DESCRIPTION = "Dựng trang, xem trước tại http://127.0.0.1:8000 và dựng lại mỗi khi lưu tệp."
@@ -112,7 +114,7 @@ class PreviewHandler(static_server.QuietHandler):
             return self._send("application/json; charset=utf-8", self.status.json(), head)
         if path == SCRIPT_PATH:
             return self._send("text/javascript; charset=utf-8", OVERLAY_SCRIPT.read_bytes(), head)
-        page = self._html_file(path)
+        page = None if path.startswith(ADMIN_PREFIX) else self._html_file(path)
         if page is not None:
             try:
                 return self._send("text/html; charset=utf-8", with_overlay(page.read_bytes()), head)
@@ -197,11 +199,14 @@ def _bind_error(host: str, port: int, error: OSError) -> str:
     )
 
 
-def open_port(output: Path, host: str, port: int, status: PreviewStatus, stream=None):
+def open_port(
+    output: Path, host: str, port: int, status: PreviewStatus, stream=None, handler=None, **options
+):
     """A server holding `port`, or the next free one after it (said in Vietnamese); None,
-    with the reason printed, when there is none. Called before building."""
+    with the reason printed, when there is none. Called before building. `handler`: the
+    request handler (PreviewHandler, or the editing server's), given `options`."""
     stream = stream or sys.stdout
-    handler = functools.partial(PreviewHandler, status=status)
+    handler = functools.partial(handler or PreviewHandler, status=status, **options)
     last = port if port == 0 else min(port + PORT_TRIES - 1, 65535)
     for candidate in range(port, last + 1):
         try:
@@ -234,8 +239,8 @@ def serve(server) -> None:
     print(f"Xem trước tại http://{host}:{port}/ (Ctrl+C để dừng)", flush=True)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="thads serve", description=DESCRIPTION)
+def parser(prog: str = "thads serve", description: str = DESCRIPTION) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--project", help="thư mục của trang (mặc định: trang chứa thư mục đang làm việc)")
     parser.add_argument("--output", default="output", help="thư mục kết quả trong thư mục trang")
     parser.add_argument("--settings", default="pelicanconf.py", help="tệp cấu hình")
@@ -246,14 +251,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-watch", action="store_true", help="dựng một lần rồi phục vụ, không dựng lại khi sửa"
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(parser().parse_args(argv))
+
+
+def run(args, handler=None, started=None, **options) -> int:
+    """Build, serve and rebuild on every save; `handler` and `options` as for `open_port`;
+    `started(server)` is called once the site is served."""
     if not 0 <= args.port <= 65535:
         print(f"Cổng {args.port} không hợp lệ: cổng là số từ 1 đến 65535, ví dụ 8000.", flush=True)
         return 2
     project = Path(args.project).resolve() if args.project else site_root()
     output = (project / args.output).resolve()
     status = PreviewStatus()
-    server = open_port(output, args.host, args.port, status)
+    server = open_port(output, args.host, args.port, status, handler=handler, **options)
     if server is None:
         return 1
     # Pelican's own English lines ("Done: Processed …") would be mixed into the Vietnamese
@@ -263,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     build(session, status=status)
     output.mkdir(parents=True, exist_ok=True)
     serve(server)
+    if started is not None:
+        started(server)
     try:
         if args.no_watch:
             threading.Event().wait()

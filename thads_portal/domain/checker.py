@@ -148,8 +148,11 @@ def tcvn3_file_problems(path: Path, source: str) -> list[Problem]:
     return problems
 
 
-def check_project(settings: dict) -> CheckResult:
-    """Every problem of content/ and data/, as the build would report them."""
+def check_project(settings: dict, overrides: dict[str, str] | None = None) -> CheckResult:
+    """Every problem of content/ and data/, as the build would report them. `overrides`:
+    text of content files (by path under content/) as they would be saved, checked in
+    place of what is on disk (the editing interface asks before it writes a file)."""
+    overrides = overrides or {}
     from thads_portal.pelican.images.checks import image_problems  # the images plugin imports this package
 
     content_root = Path(settings["PATH"])
@@ -166,13 +169,16 @@ def check_project(settings: dict) -> CheckResult:
     result.problems += unsafe_links(content_root)
     entries: list[Entry] = []
     now = clock.now()  # once: every check of this run sees the same moment
-    for relative in content_files(content_root):
+    on_disk = content_files(content_root)
+    known = set(on_disk)
+    for relative in on_disk + sorted(path for path in overrides if path not in known):
         path = content_root / relative
         result.files += 1
         source = display_path(path, project_root)
         top = relative.split("/")[0]
         if path.suffix.lower() in (".md", ".markdown") and top not in ("images", "files"):
-            document = load_document(path, portal, content_root, settings["MARKDOWN"], now.date())
+            text = overrides.get(relative)
+            document = load_document(path, portal, content_root, settings["MARKDOWN"], now.date(), text)
             result.problems += document.problems
             if any(p.code == "encoding:tcvn3" for p in document.problems):
                 result.problems += tcvn3_file_problems(path, source)

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from . import frontmatter, section_data
+from .editing import Editing  # noqa: F401  (data.Editing: the model of data/editing.yml)
 from .organization import Organization
 from .problems import ERROR, Problem, display_path
 from .sections import LegalDocuments
@@ -273,6 +274,7 @@ class PortalData:
     rules: list = field(default_factory=list)
     rule_set: RuleSet | None = None
     organization: Organization | None = None
+    editing: Editing | None = None
     legal_documents: LegalDocuments | None = None
     procedures: dict = field(default_factory=dict)
     debtors: dict = field(default_factory=dict)
@@ -366,6 +368,8 @@ def load(root: str | Path) -> tuple[PortalData | None, list[Problem]]:
     problems += found
     organization, found = load_mapping(root / "organization.yml", Organization, root.parent, optional=True)
     problems += found
+    editing, found = load_mapping(root / "editing.yml", Editing, root.parent, optional=True)
+    problems += found
     unit_ids = {unit.id for unit in units}
     legal_documents, found = section_data.load_legal_documents(root, load_mapping)
     problems += found
@@ -388,6 +392,7 @@ def load(root: str | Path) -> tuple[PortalData | None, list[Problem]]:
         rules=rules,
         rule_set=rule_set,
         organization=organization,
+        editing=editing,
         legal_documents=legal_documents,
         procedures=procedures,
         debtors=debtors,

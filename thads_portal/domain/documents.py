@@ -205,14 +205,16 @@ def load_document(
     content_root: Path,
     markdown: dict | None,
     today: dt.date,
+    text: str | None = None,
 ) -> Document:
     """`markdown`: the Markdown configuration; with it the body is rendered and sanitized,
     and each construct the sanitizer removes is a problem. `today`: the build's day (the
-    units a notice without `unit` is told it may use), read once by the caller."""
+    units a notice without `unit` is told it may use), read once by the caller. `text`:
+    the file's text before it is written (the editing interface's check before saving)."""
     path = Path(path)
     relative = _inside(path, content_root)
     source = display_path(path, Path(content_root).parent)
-    text, problems = read_text(path, source)
+    text, problems = read_text(path, source) if text is None else (nfc(text), [])
     document = Document(path=path, source=source, kind=NEWS, problems=problems)
     if text is None:
         return document

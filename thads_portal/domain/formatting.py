@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from num2words import num2words
 
@@ -30,10 +31,17 @@ def format_money(amount: int | None) -> str:
     return "" if amount is None else f"{format_number(amount)} đồng"
 
 
+@cache
+def number_word_table() -> tuple[str, ...]:
+    """The words of 0–999 as documents write them ("linh", not "lẻ": 105 is "một trăm linh
+    năm"); the editing interface's preview reads the same table."""
+    return tuple(num2words(number, lang="vi").replace("lẻ", "linh") for number in range(1000))
+
+
 def _group_words(group: int, first: bool) -> str:
     """One group of three digits (1-999). Inside a number every group but the first reads
     all three digits: 045 is "không trăm bốn mươi lăm", 005 "không trăm linh năm"."""
-    words = num2words(group, lang="vi").replace("lẻ", "linh")
+    words = number_word_table()[group]
     if not first and group < 100:
         words = f"không trăm {'linh ' if group < 10 else ''}{words}"
     return words

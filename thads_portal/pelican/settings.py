@@ -45,6 +45,8 @@ PLUGINS = [
     "debtors",
     "enforcement_statistics",
     "redirects",
+    # The editing interface at /quan-tri/ (its configuration made from the content models).
+    "admin",
     # After every page is written: hashes the static files the pages name.
     "assets",
     "precompress",  # last: compresses what the others wrote at `finalized`, hashed assets too

@@ -13,7 +13,7 @@ from pelican import signals
 from thads_portal.domain import urls
 
 _written: dict[str, str] = {}
-EXCLUDED_PREFIXES = ("ban-nhap/",)
+EXCLUDED_PREFIXES = ("ban-nhap/", "quan-tri/")
 
 
 def _reset(pelican) -> None:
