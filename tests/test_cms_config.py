@@ -11,7 +11,7 @@ import yaml
 from conftest import SITE
 from pydantic import BaseModel
 
-from thads_portal.domain import cms_config, data, formatting
+from thads_portal.domain import cms_config, data, fields, formatting
 from thads_portal.domain.news import NewsPost, Page
 from thads_portal.domain.notice_checks import AUCTION_REQUIRED
 from thads_portal.domain.notices import AUCTION_ONLY, NOTICE_TYPES, SELECTION_ONLY, Notice
@@ -63,7 +63,7 @@ def config_paths(fields: list[dict], prefix: str = "") -> set[str]:
 
 
 def test_every_field_of_every_model_is_in_the_forms_or_left_out_with_a_reason(config):
-    catalog = cms_config.field_catalog()
+    catalog = fields.field_catalog()
     left_out = {path for path, entry in catalog.items() if entry.get("cms") is False}
     assert all(catalog[path].get("reason") for path in left_out)
     news = config_paths(collection(config, "tin-tuc")["fields"])
@@ -83,10 +83,10 @@ def test_a_field_the_models_gain_without_a_label_stops_the_configuration(portal)
     class NoticeWithMore(Notice):
         auction_room: Text = ""
 
-    with pytest.raises(cms_config.MissingLabel, match="auction_room"):
-        cms_config.model_fields(NoticeWithMore, cms_config.field_catalog())
-    catalog = {key: value for key, value in cms_config.field_catalog().items() if key != "deposit"}
-    with pytest.raises(cms_config.MissingLabel, match="deposit"):
+    with pytest.raises(fields.MissingLabel, match="auction_room"):
+        cms_config.model_fields(NoticeWithMore, fields.field_catalog())
+    catalog = {key: value for key, value in fields.field_catalog().items() if key != "deposit"}
+    with pytest.raises(fields.MissingLabel, match="deposit"):
         cms_config.cms_config(portal, TODAY, catalog)
 
 
@@ -166,12 +166,24 @@ def test_the_configuration_is_yaml_the_cms_reads(config):
 
 
 def test_problems_name_fields_as_the_forms_do():
-    assert cms_config.field_label("registration.to") == "Bán hồ sơ, nhận đăng ký – Hạn đăng ký"
-    assert cms_config.field_label("assets.0.name") == "Tài sản (mục 1) – Tên tài sản"
-    assert cms_config.field_label("unknown_thing") == "unknown_thing"
+    assert fields.field_label("registration.to") == "Bán hồ sơ, nhận đăng ký – Hạn đăng ký"
+    assert fields.field_label("assets.0.name") == "Tài sản (mục 1) – Tên tài sản"
+    assert fields.field_label("unknown_thing") == "unknown_thing"
 
 
 def test_number_words_table_is_what_money_in_words_reads():
     table = formatting.number_word_table()
     assert len(table) == 1000 and table[105] == "một trăm linh năm"
     assert formatting.money_in_words(1_005_000_000) == "Một tỷ không trăm linh năm triệu đồng"
+
+
+def test_previous_notice_is_named_as_the_relation_writes_it():
+    """The relation control writes the earlier notice's path under content/notices/
+    ("2025/ten-tep"); the notice it names is the one whose address is "ten-tep"."""
+    for written in (
+        "2025/ban-dau-gia-xe",
+        "ban-dau-gia-xe",
+        "/thong-bao/ban-dau-gia-xe/",
+        "ban-dau-gia-xe.md",
+    ):
+        assert Notice._notice_name(written) == "ban-dau-gia-xe"

@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 from pelican.settings import read_settings
 
-from thads_portal.domain import attachments, checker, cms_config
+from thads_portal.domain import attachments, checker, fields
 from thads_portal.domain.problems import ERROR, display_path
 from thads_portal.domain.text import slugify
 
@@ -142,7 +142,7 @@ class EntryChecker:
         found = []
         for problem in result.problems:
             if problem.path in sources and problem.code not in skipped:
-                field = f"{cms_config.field_label(problem.field)}: " if problem.field else ""
+                field = f"{fields.field_label(problem.field)}: " if problem.field else ""
                 label = "" if problem.severity == ERROR else "(cảnh báo) "
                 found.append((problem.severity == ERROR, f"{label}{field}{problem.message}"))
         return [text for is_error, text in found if is_error] + [t for e, t in found if not e]
@@ -161,8 +161,8 @@ class EntryChecker:
 
 def entry_text(data: dict) -> str:
     """A form's values as the front-matter file the interface would write."""
-    fields = {key: value for key, value in data.items() if key != "body" and value not in (None, "", [], {})}
-    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+    values = {key: value for key, value in data.items() if key != "body" and value not in (None, "", [], {})}
+    front = yaml.safe_dump(values, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n{data.get('body') or ''}\n"
 
 

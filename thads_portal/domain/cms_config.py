@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
 import yaml
@@ -19,11 +17,12 @@ from pydantic import BaseModel
 
 from . import notices
 from .data import PortalData
+from .fields import entry as _entry
+from .fields import field_catalog
 from .news import NewsPost, Page
 from .notice_checks import AUCTION_REQUIRED, SELECTION_REQUIRED
 from .types import LocalDateTime, Money
 
-FIELDS_FILE = Path(__file__).resolve().parent.parent / "data" / "fields.yml"
 # Content paths, relative to the site's folder (the repository root of a site made by
 # `thads init`); uploads go where the build takes them from.
 NEWS_FOLDER = "content/news"
@@ -54,39 +53,6 @@ OPTION_LABELS = {
 
 
 FIRST = ("from_", "to", "at")
-
-
-class MissingLabel(KeyError):
-    """A model field without its entry in fields.yml."""
-
-
-@cache
-def field_catalog(path: Path = FIELDS_FILE) -> dict[str, dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _entry(path: str, catalog: dict) -> dict:
-    try:
-        return catalog[path]
-    except KeyError:
-        raise MissingLabel(f"fields.yml has no label for the field '{path}'") from None
-
-
-def field_label(path: str, catalog: dict | None = None) -> str:
-    """How the forms name a field: "registration.to" → "Bán hồ sơ, nhận đăng ký – Hạn đăng
-    ký", "assets.0.name" → "Tài sản (mục 1) – Tên tài sản"; unknown paths as they are."""
-    catalog = catalog if catalog is not None else field_catalog()
-    parts = path.split(".")
-    names = [part for part in parts if not part.isdigit()]
-    if names[0] not in catalog:
-        return path
-    label = catalog[names[0]]["label"]
-    if len(parts) > 1 and parts[1].isdigit():
-        label += f" (mục {int(parts[1]) + 1})"
-    inner = ".".join(names[:2])
-    if len(names) > 1 and inner in catalog:
-        label += f" – {catalog[inner]['label']}"
-    return label
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:

@@ -208,6 +208,16 @@ class Notice(ContentBase):
     national_portal_url: Text = ""
     legal_exceptions: dict[str, RequiredText] = Field(default_factory=dict)
 
+    @field_validator("previous")
+    @classmethod
+    def _notice_name(cls, value: str | None) -> str | None:
+        """The earlier notice's name, also when written as its file's path ("2025/ten-tep",
+        as the editing interface's relation writes it, "ten-tep.md") or its address
+        ("/thong-bao/ten-tep/")."""
+        if not value:
+            return value
+        return value.strip("/").removesuffix(".md").rsplit("/", 1)[-1]
+
     @field_validator("national_portal_url")
     @classmethod
     def _https(cls, value: str) -> str:
