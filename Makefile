@@ -18,6 +18,7 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python scripts/fetch-vendor
 	touch $@
 
 serve: $(BIN)/.installed
@@ -52,7 +53,7 @@ rollback: $(BIN)/.installed
 
 # The engine as a wheel in dist/ (what a province installs).
 wheel: $(BIN)/.installed
-	$(PYTHON) scripts/fetch-vendor
+	$(BIN)/python scripts/fetch-vendor
 	rm -rf dist build
 	$(BIN)/pip wheel --quiet --no-deps --no-build-isolation -w dist .
 
@@ -61,9 +62,9 @@ bench: $(BIN)/.installed system-deps
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_search.py
 
-system-deps:
+system-deps: $(BIN)/.installed
 	bash scripts/install-system-deps
-	$(PYTHON) scripts/fetch-vendor
+	$(BIN)/python scripts/fetch-vendor
 
 test: $(BIN)/.installed system-deps cms-server
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -18,15 +18,29 @@ MIN_BYTES = 256
 BROTLI_QUALITY = 7
 
 
+def compress_file(path: Path) -> None:
+    data = path.read_bytes()
+    # mtime=0: the same input gives the same bytes (reproducible releases).
+    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=BROTLI_QUALITY))
+
+
+def compressed_with_it(path: Path) -> bool:
+    """Whether the file came with its compressed copies, written after it: the vendored
+    editing interface, compressed once when it was fetched (scripts/fetch-vendor), instead
+    of 6 MB of scripts compressed again by every publish build."""
+    siblings = [path.with_name(path.name + suffix) for suffix in (".gz", ".br")]
+    moment = path.stat().st_mtime_ns
+    return all(s.is_file() and s.stat().st_mtime_ns >= moment for s in siblings)
+
+
 def compress_tree(root: Path) -> int:
     count = 0
     for path in sorted(root.rglob("*")):
         if path.suffix not in TEXT_SUFFIXES or not path.is_file() or path.stat().st_size < MIN_BYTES:
             continue
-        data = path.read_bytes()
-        # mtime=0: the same input gives the same bytes (reproducible releases).
-        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=BROTLI_QUALITY))
+        if not compressed_with_it(path):
+            compress_file(path)
         count += 1
     return count
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 import yaml
@@ -62,3 +63,24 @@ def test_configuration_and_preview_data(built):
     assert data["numberWords"][15] == "mười lăm" and len(data["numberWords"]) == 1000
     assert data["statusRule"]["labels"]["open"] == "Đang nhận hồ sơ"
     assert data["units"]["thads-lang-son"]["name"] == "Thi hành án dân sự tỉnh Lạng Sơn"
+
+
+def test_the_vendored_cms_is_compressed_once_not_by_every_publish_build(built, tmp_path):
+    import brotli
+
+    from thads_portal.pelican.precompress import compress_tree, compressed_with_it
+
+    bundle = built / "quan-tri" / "decap-cms.js"
+    assert (bundle.with_name("decap-cms.js.br")).read_bytes() == (VENDOR / "decap-cms.js.br").read_bytes()
+    assert brotli.decompress((bundle.with_name("decap-cms.js.br")).read_bytes()) == bundle.read_bytes()
+    assert compressed_with_it(bundle)
+    # A file written after its copies (changed since) is compressed again.
+    page = tmp_path / "page.js"
+    page.write_text("old();" * 100)
+    compress_tree(tmp_path)
+    page.write_text("new();" * 100)
+    later = page.stat().st_mtime_ns + 10**9
+    os.utime(page, ns=(later, later))
+    assert not compressed_with_it(page)
+    compress_tree(tmp_path)
+    assert brotli.decompress(page.with_name("page.js.br").read_bytes()) == b"new();" * 100
