@@ -245,3 +245,71 @@ def test_thads_edit_install_is_idempotent(tmp_path):
     assert '"version": "3.11.3"' in package
     assert edit.install() == entry
     assert shutil.which("node")
+
+
+def post(address: str, path: str, body: dict, **headers) -> tuple[int, dict]:
+    import json
+    import urllib.error
+    import urllib.request
+
+    origin = address.split("/quan-tri/")[0]
+    request = urllib.request.Request(
+        origin + path,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "Origin": origin, **headers},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_the_local_server_writes_only_checked_files_inside_content(editing):
+    import base64
+
+    address, project = editing
+    before = sorted(str(p) for p in project.rglob("*") if "output" not in p.parts)
+
+    def media(path: str, content: bytes) -> dict:
+        asset = {"path": path, "content": base64.b64encode(content).decode(), "encoding": "base64"}
+        return {
+            "action": "persistMedia",
+            "params": {"branch": "main", "asset": asset, "options": {"commitMessage": "x"}},
+        }
+
+    def entry(path: str, raw: str) -> dict:
+        item = {"slug": "x", "path": path, "raw": raw}
+        return {
+            "action": "persistEntry",
+            "params": {"branch": "main", "entry": item, "assets": [], "options": {"commitMessage": "x"}},
+        }
+
+    # Another site's page, or a request claiming to be from one: refused before anything.
+    status, answer = post(address, "/api/v1", {"action": "info"}, Origin="http://evil.example")
+    assert status == 403 and "trang soạn thảo" in answer["error"]
+    status, _ = post(address, "/api/v1", {"action": "info"}, Host="evil.example")
+    assert status == 403
+    # Files outside the content folders, or of types the site does not publish.
+    status, answer = post(address, "/api/v1", entry("pelicanconf.py", "import os\n"))
+    assert status == 422 and "content/news/" in answer["error"]
+    status, answer = post(address, "/api/v1", entry("content/../data/site.yml", "name: x\n"))
+    assert status == 422
+    status, answer = post(address, "/api/v1", media("content/images/a.html", b"<script>alert(1)</script>"))
+    assert status == 422 and "Ảnh phải là" in answer["error"]
+    status, answer = post(
+        address, "/api/v1", media("content/files/thong-bao/a.pdf", b"<script>x</script>" * 20)
+    )
+    assert status == 422 and "Chưa lưu tệp" in answer["error"]
+    status, answer = post(address, "/api/v1", media("data/units.yml", b"- id: x\n"))
+    assert status == 422
+    # A news post that the build would refuse (no date, unknown category): not written.
+    raw = "---\ntitle: Tin thử\ncategory: Không có\n---\nNội dung.\n"
+    status, answer = post(address, "/api/v1", entry("content/news/2026/tin-thu.md", raw))
+    assert status == 422 and "Chưa lưu: có" in answer["error"] and "Ngày giờ đăng" in answer["error"]
+    assert sorted(str(p) for p in project.rglob("*") if "output" not in p.parts) == before
+    # The checks while editing take the form's values.
+    status, answer = post(
+        address, "/__quan-tri/kiem-tra", {"collection": "tin-tuc", "data": {"title": "Tin"}}
+    )
+    assert status == 200 and any("Ngày giờ đăng" in problem for problem in answer["problems"])

@@ -133,25 +133,31 @@ class EntryChecker:
             return None
         return target.relative_to(self.content.resolve()).as_posix()
 
-    def problems(self, files: dict[str, str], skipped: tuple[str, ...] = ()) -> list[str]:
+    def problems(
+        self, files: dict[str, str], skipped: tuple[str, ...] = (), warnings: bool = True
+    ) -> list[str]:
         """Every problem of `files` (content-relative path → text), as "field: message",
         errors first; problems with a code in `skipped` left out."""
         with self.lock:
             result = checker.check_project(self.settings, overrides=files)
         sources = {display_path(self.content / relative, self.project) for relative in files}
-        found = []
-        for problem in result.problems:
-            if problem.path in sources and problem.code not in skipped:
-                field = f"{fields.field_label(problem.field)}: " if problem.field else ""
-                label = "" if problem.severity == ERROR else "(cảnh báo) "
-                found.append((problem.severity == ERROR, f"{label}{field}{problem.message}"))
-        return [text for is_error, text in found if is_error] + [t for e, t in found if not e]
+        found = [p for p in result.problems if p.path in sources and p.code not in skipped]
+        found.sort(key=lambda problem: problem.severity != ERROR)
+        return [
+            ("" if problem.severity == ERROR else "(cảnh báo) ")
+            + (f"{fields.field_label(problem.field)}: " if problem.field else "")
+            + problem.message
+            for problem in found
+            if warnings or problem.severity == ERROR
+        ]
 
     def errors(self, files: dict[str, str]) -> list[str]:
-        return [text for text in self.problems(files) if not text.startswith("(cảnh báo)")]
+        return self.problems(files, warnings=False)
 
     def write_media(self, path: str, content: bytes) -> Path | None:
         """Put an upload (already checked) in place; the path when the file is new."""
+        if self.relative(path) is None:  # a link out of content/ on the way
+            raise ValueError(path)
         target = self.project / path
         created = not target.exists()
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -282,6 +288,8 @@ class EditHandler(serve.PreviewHandler):
             path = str(asset.get("path") or "")
             content = base64.b64decode(str(asset.get("content") or ""), validate=False)
             problem = media_problem(path, content)
+            if problem is None and self.checks.relative(path) is None:
+                problem = f"{path} trỏ ra ngoài thư mục content/."
             if problem:
                 return f"Chưa lưu tệp: {problem}"
             checked.append((path, content))
