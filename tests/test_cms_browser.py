@@ -20,7 +20,9 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from scripts.cms_forms import fill_auction, moment, publish, upload
+from thads_portal.domain.clock import VIETNAM, localize
 from thads_portal.domain.formatting import format_datetime, format_money, money_in_words
+from thads_portal.domain.notices import STATUSES, status_from
 
 DAY = dt.date.fromisoformat(TODAY)
 ADMIN_CSP = re.search(
@@ -112,6 +114,11 @@ def test_an_auction_notice_written_in_the_form_is_checked_saved_and_published(ed
     assert f"(Bằng chữ: {money_in_words(1_250_000_000)})" in box.inner_text()
     registration_end = format_datetime(dt.datetime.fromisoformat(moment(DAY, 27, "17:00")))
     assert registration_end in box.inner_text()
+    # The status, by the site's site.js over the rule the build embeds, as Python gives it.
+    steps = {"opens": (0, "09:00"), "deadline": (27, "17:00"), "auction_at": (30, "09:00")}
+    moments = {name: localize(dt.datetime.fromisoformat(moment(DAY, *at))) for name, at in steps.items()}
+    expected = STATUSES[status_from(moments, None, dt.datetime.now(VIETNAM))]
+    assert box.locator(".status").inner_text() == expected
     expect(preview.locator(".preview-checks")).to_have_text(
         "Kiểm tra theo quy định: không có lỗi.", timeout=20000
     )

@@ -13,7 +13,6 @@ Uploads are kept to content/images/ and content/files/ and to the attachment whi
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
 import os
 import shutil
@@ -32,8 +31,9 @@ from pathlib import Path
 import yaml
 from pelican.settings import read_settings
 
-from thads_portal.domain import attachments, checker, fields
+from thads_portal.domain import attachments, checker, cms_config, fields, urls
 from thads_portal.domain.problems import ERROR, display_path
+from thads_portal.domain.references import PUBLISHED_FOLDERS
 from thads_portal.domain.text import slugify
 
 from . import serve
@@ -43,12 +43,16 @@ SERVER_PACKAGE = Path(__file__).resolve().with_name("cms_server")
 SERVER_VERSION = "3.11.3"
 API_PATH = "/api/v1"
 CHECK_PATH = "/__quan-tri/kiem-tra"
-CONFIG_PATH = "/quan-tri/config.yml"
-DATA_SCRIPT_PATH = "/quan-tri/portal-cms-data.js"
+CONFIG_PATH = f"/{urls.ADMIN_PATH}config.yml"
+DATA_SCRIPT_PATH = f"/{urls.ADMIN_PATH}portal-cms-data.js"
 MAX_REQUEST = 60 * 1024 * 1024  # an upload of the largest attachment, base64-encoded
-MEDIA_FOLDERS = ("content/images/", "content/files/")
-ENTRY_FOLDERS = ("news/", "notices/", "pages/")  # under content/
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+# Uploads: the folders the build publishes files from; images of the types it resizes.
+MEDIA_FOLDERS = {folder: f"content/{folder}/" for folder in PUBLISHED_FOLDERS}
+IMAGE_SUFFIXES = tuple(suffix for suffix, kind in attachments.ALLOWED_TYPES.items() if kind.kind == "image")
+# Entries: the collections' folders, under content/.
+ENTRY_FOLDERS = tuple(
+    f"{folder.removeprefix('content/')}/" for folder in dict.fromkeys(cms_config.COLLECTION_FOLDERS.values())
+)
 DESCRIPTION = (
     "Soạn thảo trên trình duyệt: xem trước tại http://127.0.0.1:8000 và trang soạn thảo "
     "tại http://127.0.0.1:8000/quan-tri/, lưu thẳng vào thư mục của trang."
@@ -174,10 +178,10 @@ def entry_text(data: dict) -> str:
 
 def media_problem(path: str, content: bytes) -> str | None:
     """Why an upload is refused: outside the media folders, or not a whitelisted type."""
-    if not path.startswith(MEDIA_FOLDERS) or ".." in Path(path).parts:
+    if not path.startswith(tuple(MEDIA_FOLDERS.values())) or ".." in Path(path).parts:
         return f"Chỉ được tải tệp lên content/images/ hoặc content/files/ (không phải {path})."
     suffix = Path(path).suffix.lower()
-    if path.startswith("content/images/") and suffix not in IMAGE_SUFFIXES:
+    if path.startswith(MEDIA_FOLDERS["images"]) and suffix not in IMAGE_SUFFIXES:
         return f"Ảnh phải là JPG, PNG, WebP hoặc GIF: {Path(path).name}."
     with tempfile.TemporaryDirectory() as folder:
         sample = Path(folder) / Path(path).name
@@ -213,7 +217,10 @@ class EditHandler(serve.PreviewHandler):
         """An image or file uploaded since the last build, from content/ (the interface
         shows it at once; the next build copies it into the site)."""
         relative = urllib.parse.unquote(path).lstrip("/")
-        if not relative.startswith(("images/", "files/")) or (Path(self.directory) / relative).exists():
+        if (
+            not relative.startswith(tuple(f"{folder}/" for folder in PUBLISHED_FOLDERS))
+            or (Path(self.directory) / relative).exists()
+        ):
             return None
         source = (self.checks.content / relative).resolve()
         inside = source.is_relative_to(self.checks.content.resolve())
@@ -260,18 +267,13 @@ class EditHandler(serve.PreviewHandler):
 
     def _preview_problems(self, body: dict) -> list[str]:
         data = body.get("data") or {}
-        folder = (
-            "notices"
-            if data.get("notice_type")
-            else "news"
-            if body.get("collection") == "tin-tuc"
-            else "pages"
-        )
+        folder = cms_config.COLLECTION_FOLDERS.get(str(body.get("collection")), cms_config.PAGE_FOLDER)
         # Only a name for the check's report: made safe, never a path the request chooses.
         slug = slugify(str(data.get("slug") or data.get("title") or "")) or "ban-nhap"
         year = str(data.get("date") or "")[:4]
         year = year if year.isdigit() else "nam"
-        relative = f"{folder}/{year}/{slug}.md" if folder != "pages" else f"pages/{slug}.md"
+        name = f"{slug}.md" if folder == cms_config.PAGE_FOLDER else f"{year}/{slug}.md"
+        relative = f"{folder.removeprefix('content/')}/{name}"
         # Files picked in the media library are uploaded with the entry: not yet on disk.
         return self.checks.problems({relative: entry_text(data)}, skipped=("missing-file",))
 
@@ -334,22 +336,11 @@ class EditHandler(serve.PreviewHandler):
             status, payload = error.code, error.read()
         except OSError:
             return self._json(502, {"error": "Máy chủ soạn thảo (decap-server) không trả lời."})
-        self._send_status(status, "application/json; charset=utf-8", payload)
+        self._send("application/json; charset=utf-8", payload, False, status)
 
     def _json(self, status: int, value: dict) -> None:
-        self._send_status(
-            status, "application/json; charset=utf-8", json.dumps(value, ensure_ascii=False).encode()
-        )
-
-    def _send_status(self, status: int, content_type: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        # The page may have gone away meanwhile (a newer check replaced this one).
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(body)
+        body = json.dumps(value, ensure_ascii=False).encode()
+        self._send("application/json; charset=utf-8", body, False, status)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ next free one before building.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import functools
 import json
@@ -23,6 +24,7 @@ from pelican.log import console as pelican_console
 from watchfiles import watch
 
 from thads_portal import THEME
+from thads_portal.domain import urls
 from thads_portal.domain.problems import Problem
 from thads_portal.domain.report import REPORT
 from thads_portal.pelican.progress import BuildProgress, seconds_text
@@ -40,7 +42,7 @@ OVERLAY_SCRIPT = Path(__file__).resolve().with_name("preview-errors.js")
 OVERLAY_TAG = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
 PORT_TRIES = 20
 # The editing interface: its page is the CMS's, no overlay is added to it.
-ADMIN_PREFIX = "/quan-tri/"
+ADMIN_PREFIX = f"/{urls.ADMIN_PATH}"
 
 
 DESCRIPTION = "Dựng trang, xem trước tại http://127.0.0.1:8000 và dựng lại mỗi khi lưu tệp."
@@ -130,14 +132,16 @@ class PreviewHandler(static_server.QuietHandler):
             target = target / "index.html"
         return target if target.suffix == ".html" and target.is_file() else None
 
-    def _send(self, content_type: str, body: bytes, head: bool) -> None:
-        self.send_response(200)
+    def _send(self, content_type: str, body: bytes, head: bool, status: int = 200) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         if not head:
-            self.wfile.write(body)
+            # The page may have gone away meanwhile (a newer request replaced this one).
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
 
 
 def build(session: PreviewSession, stream=None, status: PreviewStatus | None = None) -> bool:

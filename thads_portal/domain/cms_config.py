@@ -28,17 +28,23 @@ from .types import LocalDateTime, Money
 NEWS_FOLDER = "content/news"
 NOTICE_FOLDER = "content/notices"
 PAGE_FOLDER = "content/pages"
-IMAGES = ("/content/images/tin-tuc", "images/tin-tuc")
 FILES = ("/content/files/thong-bao", "files/thong-bao")
-# Images put in a body: content/images/<folder>/, linked from the site's root (/images/…).
-BODY_IMAGES = {"news": "tin-tuc", "notice": "thong-bao", "page": "trang"}
+# Each collection's images (a news post's picture, images put in a body) go to
+# content/images/<folder>/.
+NEWS_IMAGES, NOTICE_IMAGES, PAGE_IMAGES = "tin-tuc", "thong-bao", "trang"
 # Dates as the build reads them (frontmatter dates are Vietnam time); shown dd/mm/yyyy.
 DATETIME = {"format": "YYYY-MM-DD HH:mm", "date_format": "DD/MM/YYYY", "time_format": "HH:mm"}
-NEWS_COLLECTION = "tin-tuc"
+NEWS_COLLECTION, PAGE_COLLECTION = "tin-tuc", "trang"
 NOTICE_COLLECTIONS = {
     "auction": "dau-gia",
     "auctioneer_selection": "lua-chon-to-chuc-dau-gia",
     "valuer_selection": "lua-chon-tham-dinh-gia",
+}
+# Where each collection's files are (from the site's folder).
+COLLECTION_FOLDERS = {
+    **dict.fromkeys(NOTICE_COLLECTIONS.values(), NOTICE_FOLDER),
+    NEWS_COLLECTION: NEWS_FOLDER,
+    PAGE_COLLECTION: PAGE_FOLDER,
 }
 # Choices labelled by the domain's own tables (fields.yml labels the others).
 OPTION_LABELS = {
@@ -55,12 +61,12 @@ OPTION_LABELS = {
 FIRST = ("from_", "to", "at")
 
 
-def _unwrap(annotation: Any) -> tuple[Any, bool]:
-    """(annotation without None, whether None was allowed)."""
+def _unwrap(annotation: Any) -> Any:
+    """The annotation without `| None`."""
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return (args[0] if len(args) == 1 else annotation), True
-    return annotation, False
+        return args[0] if len(args) == 1 else annotation
+    return annotation
 
 
 def _options(path: str, values: tuple, entry: dict) -> list[dict]:
@@ -79,7 +85,7 @@ def _is(annotation: Any, metadata: list, kind: Any) -> bool:
 
 def _control(path: str, annotation: Any, entry: dict, catalog: dict, metadata: list = ()) -> dict:
     """The widget settings for one type."""
-    annotation, _ = _unwrap(annotation)
+    annotation = _unwrap(annotation)
     if "widget" in entry:
         return {"widget": entry["widget"]}
     if _is(annotation, metadata, LocalDateTime):
@@ -94,7 +100,7 @@ def _control(path: str, annotation: Any, entry: dict, catalog: dict, metadata: l
         return {"widget": "select", "options": _options(path, typing.get_args(annotation), entry)}
     if origin is list:
         (item,) = typing.get_args(annotation)
-        item, _ = _unwrap(item)
+        item = _unwrap(item)
         if (
             typing.get_origin(item) is typing.Annotated
             and typing.get_origin(typing.get_args(item)[0]) is Literal
@@ -169,9 +175,9 @@ def news_collection(portal: PortalData, catalog: dict) -> dict:
     fields = _common(model_fields(NewsPost, catalog))
     categories = [{"label": c.name, "value": c.name} for c in portal.categories]
     fields = _set(fields, "category", widget="select", options=categories, default=categories[0]["value"])
-    media, public = IMAGES
-    fields = _set(fields, "image", widget="image", media_folder=media, public_folder=public, choose_url=False)
-    return _collection(NEWS_COLLECTION, "Tin tức", NEWS_FOLDER, fields + [_body(catalog)], "Tin", "news")
+    picture = {"media_folder": f"/content/images/{NEWS_IMAGES}", "public_folder": f"images/{NEWS_IMAGES}"}
+    fields = _set(fields, "image", widget="image", **picture, choose_url=False)
+    return _collection(NEWS_COLLECTION, "Tin tức", fields + [_body(catalog)], "Tin", NEWS_IMAGES)
 
 
 def notice_collection(kind: str, portal: PortalData, catalog: dict, today: dt.date) -> dict:
@@ -206,10 +212,9 @@ def notice_collection(kind: str, portal: PortalData, catalog: dict, today: dt.da
     collection = _collection(
         NOTICE_COLLECTIONS[kind],
         notices.NOTICE_TYPES[kind],
-        NOTICE_FOLDER,
         fields + [_body(catalog)],
         notices.NOTICE_TYPE_SHORT[kind],
-        "notice",
+        NOTICE_IMAGES,
     )
     collection["filter"] = {"field": "notice_type", "value": kind}
     return collection
@@ -218,19 +223,18 @@ def notice_collection(kind: str, portal: PortalData, catalog: dict, today: dt.da
 def page_collection(catalog: dict) -> dict:
     fields = _set(model_fields(Page, catalog), "status", default="draft")
     collection = _collection(
-        "trang", "Trang giới thiệu, liên hệ", PAGE_FOLDER, fields + [_body(catalog)], "Trang", "page"
+        PAGE_COLLECTION, "Trang giới thiệu, liên hệ", fields + [_body(catalog)], "Trang", PAGE_IMAGES
     )
     collection["path"] = "{{slug}}"
     return collection
 
 
-def _collection(name: str, label: str, folder: str, fields: list[dict], singular: str, kind: str) -> dict:
-    images = BODY_IMAGES[kind]
+def _collection(name: str, label: str, fields: list[dict], singular: str, images: str) -> dict:
     return {
         "name": name,
         "label": label,
         "label_singular": singular,
-        "folder": folder,
+        "folder": COLLECTION_FOLDERS[name],
         "path": "{{year}}/{{slug}}",
         "extension": "md",
         "format": "frontmatter",

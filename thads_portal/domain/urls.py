@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# The editing interface (the admin plugin writes it; the preview, `thads edit`, robots.txt
+# and the sitemap know it by this address).
+ADMIN_PATH = "quan-tri/"
+
 FEED_BASES = {
     "news": "feeds/tin-tuc",
     "category": "feeds/chuyen-muc/{slug}",

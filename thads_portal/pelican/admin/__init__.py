@@ -16,11 +16,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from thads_portal.domain import cms_config, formatting, notices
+from thads_portal.domain import cms_config, formatting, notices, urls
 from thads_portal.pelican.render_plan import FileJob
 
 logger = logging.getLogger(__name__)
-FOLDER = "quan-tri"
+FOLDER = urls.ADMIN_PATH.rstrip("/")
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 VENDOR = HERE / "vendor" / "decap-cms-3.16.3"
@@ -58,9 +58,11 @@ def preview_data(portal, now) -> dict:
 
 
 def data_script(data: dict) -> str:
-    # "<" escaped: the file is a script; no text of the data can close or open a tag.
+    # "<" escaped: the file is a script; no text of the data can close or open a tag. The
+    # status rule goes where site.js reads it on every page of the site (<body data-status-rule>).
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-    return f"window.PORTAL_CMS = {text};\n"
+    rule = 'document.body.setAttribute("data-status-rule", JSON.stringify(window.PORTAL_CMS.statusRule));'
+    return f"window.PORTAL_CMS = {text};\n{rule}\n"
 
 
 def files_digest() -> str:

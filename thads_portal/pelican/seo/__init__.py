@@ -13,7 +13,7 @@ from pelican import signals
 from thads_portal.domain import urls
 
 _written: dict[str, str] = {}
-EXCLUDED_PREFIXES = ("ban-nhap/", "quan-tri/")
+EXCLUDED_PREFIXES = ("ban-nhap/", urls.ADMIN_PATH)
 
 
 def _reset(pelican) -> None:

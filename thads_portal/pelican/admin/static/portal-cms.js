@@ -1,8 +1,8 @@
 /* The editing interface's previews: a notice as its published page shows it (the site's
  * stylesheet, the same summary box, prices in đồng and in words, dd/mm/yyyy dates, the
- * status by the site's status rule), a news post as its page. Labels, units, the status
- * rule and the words of 0–999 come from portal-cms-data.js, made by the build from the
- * domain; nothing here is a second copy of a table.
+ * status by the site's status rule, applied by the site's own site.js), a news post as its
+ * page. Labels, units, the status rule and the words of 0–999 come from portal-cms-data.js,
+ * made by the build from the domain; nothing here is a second copy of a table or a rule.
  *
  * When the local editing server (`thads edit`) runs, it also answers /__quan-tri/kiem-tra
  * with the build's own checks of the entry, shown above the preview while editing.
@@ -149,12 +149,10 @@
     return "tại " + place;
   }
 
-  // The status by the site's rule (STATUS_STEPS, as data), at this moment.
+  // The status at this moment, by the site's own rule engine (theme/static/js/site.js, over
+  // the rule the build embeds): the moments a notice's status depends on, from its form.
   function status(notice) {
-    var rule = DATA.statusRule;
-    if (notice.status === "cancelled" || notice.status === "postponed") {
-      return notice.status;
-    }
+    var override = notice.status === "cancelled" || notice.status === "postponed" ? notice.status : "";
     var auction = notice.notice_type === "auction";
     var period = (auction ? notice.registration : notice.application) || {};
     var moments = {
@@ -162,15 +160,7 @@
       deadline: instant(period.to),
       auction: instant(notice.auction && notice.auction.at),
     };
-    var now = Date.now();
-    for (var i = 0; i < rule.steps.length; i++) {
-      var step = rule.steps[i];
-      var at = moments[step[1]];
-      if (at !== null && (step[2] === "before" ? now < at : now <= at)) {
-        return step[0];
-      }
-    }
-    return rule.after;
+    return window.portalStatus.statusOf(moments, override, Date.now());
   }
 
   function row(label, value, wide) {
@@ -181,7 +171,7 @@
     var rows = [];
     var state = status(notice);
     rows.push(row("Tình trạng", [
-      h("span", { className: "status status-" + state, key: "s" }, DATA.statusRule.labels[state]),
+      h("span", { className: "status status-" + state, key: "s" }, window.portalStatus.labels[state]),
       notice.status_reason ? " – " + notice.status_reason : "",
     ]));
     var assets = (notice.assets || []).map(function (asset, index) {

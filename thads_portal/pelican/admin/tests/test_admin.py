@@ -28,6 +28,7 @@ def test_admin_page_is_noindex_and_runs_only_scripts_of_its_own(built):
     assert [s["src"] for s in scripts] == [
         "/quan-tri/decap-cms.js",
         "/quan-tri/portal-cms-data.js",
+        "/theme/js/site.js",
         "/quan-tri/portal-cms.js",
     ]
     assert all(not s.string for s in scripts)  # no inline script: the CSP forbids them
@@ -58,7 +59,7 @@ def test_configuration_and_preview_data(built):
     script = (built / "quan-tri/portal-cms-data.js").read_text(encoding="utf-8")
     prefix = "window.PORTAL_CMS = "
     assert script.startswith(prefix) and "<" not in script
-    data = json.loads(script[len(prefix) :].rstrip().rstrip(";"))
+    data = json.loads(script[len(prefix) :].splitlines()[0].rstrip(";"))
     assert data["noticeCollections"] == ["dau-gia", "lua-chon-to-chuc-dau-gia", "lua-chon-tham-dinh-gia"]
     assert data["numberWords"][15] == "mười lăm" and len(data["numberWords"]) == 1000
     assert data["statusRule"]["labels"]["open"] == "Đang nhận hồ sơ"
