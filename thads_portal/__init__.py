@@ -7,7 +7,7 @@ shipped with each version).
 
 from pathlib import Path
 
-__version__ = "1.2.0"
+__version__ = "1.2.1"
 
 # Data shipped with the engine (legal rules, the province table); a site's data/ adds to it.
 ENGINE_DATA = Path(__file__).parent / "data"

@@ -15,6 +15,7 @@ import weakref
 from pathlib import Path
 
 from jinja2 import pass_context
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
@@ -115,11 +116,44 @@ class Macros:
         return known[1]
 
 
+class CompiledOnce(BytecodeCache):
+    """A build's templates compiled once for all its generators. Pelican gives each
+    generator a template environment of its own (13 of them), all made from the same
+    settings, and each compiled base.html, the partials and the macros again: 78
+    compilations of 35 templates, 0.6 s of the build's single-core part. A template is
+    known by its name and file, and its code kept with the checksum of its source."""
+
+    def __init__(self) -> None:
+        self.build: int | None = None
+        self.code: dict[str, tuple[str, object]] = {}
+
+    def of_build(self, context: dict) -> CompiledOnce:
+        """The generators of one build share their context."""
+        if id(context) != self.build:  # a new build: autoreload, or another site
+            self.build, self.code = id(context), {}
+        return self
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        checksum, code = self.code.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_COMPILED = CompiledOnce()
+
+
 def _macros_global(generator) -> None:
     """`ui` (partials/macros.html) in every template without `{% import %}`: an import
-    runs on each page, and the macros take no context."""
+    runs on each page, and the macros take no context. The environment compiles templates
+    through the build's `CompiledOnce`."""
     environment = getattr(generator, "env", None)
-    if environment is not None and "ui" not in environment.globals:
+    if environment is None:
+        return
+    environment.bytecode_cache = _COMPILED.of_build(generator.context)
+    if "ui" not in environment.globals:
         environment.globals["ui"] = Macros(environment.get_template("partials/macros.html").module)
 
 
