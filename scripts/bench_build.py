@@ -133,7 +133,7 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work.resolve()
     news, notices = args.documents // 2, args.documents - args.documents // 2
-    for folder in ("site", "cache", "plain"):
+    for folder in ("site", ".site.spare", "cache", "plain"):
         shutil.rmtree(work / folder, ignore_errors=True)
     corpus.write_corpus(work, news, notices)
     print(f"Kho thử: {news} tin + {notices} thông báo ({work}); máy: {os.cpu_count()} lõi")

@@ -148,11 +148,11 @@ def test_broken_data_fails_before_content(project, tmp_path):
 
 
 def _beside(output: Path) -> list[str]:
-    """What is left beside the output once the detached removal of the old tree has ended."""
+    """What is left beside the output once a detached removal of an old tree has ended."""
     deadline = time.monotonic() + 60
     while True:
         left = sorted(p.name for p in output.parent.iterdir() if p.name.startswith("."))
-        if not left or time.monotonic() > deadline:
+        if not any(".old-" in name for name in left) or time.monotonic() > deadline:
             return left
         time.sleep(0.1)
 
@@ -163,7 +163,9 @@ def test_good_build_replaces_old_output(project, tmp_path):
     build = run_build(project, output)
     assert build.returncode == 0, build.stderr
     assert "OLD SITE" not in (output / "index.html").read_text(encoding="utf-8")
-    assert _beside(output) == []  # no .output.building-*, no .output.previous*
+    # No .output.building-*, no .output.previous*; the old site is the next build's staging.
+    assert _beside(output) == [".output.spare"]
+    assert (output.parent / ".output.spare/index.html").read_text(encoding="utf-8") == "OLD SITE"
 
 
 class Killed(Exception):
@@ -212,7 +214,7 @@ def test_swap_keeps_a_complete_site_at_every_step(project, tmp_path, monkeypatch
         assert served(output) in (old, new), kill_after
         if kill_after is None:
             assert served(output) == new
-            assert _beside(output) == []
+            assert _beside(output) == [".output.spare"]
 
 
 def test_swap_where_the_filesystem_cannot_exchange(tmp_path, monkeypatch):
@@ -227,7 +229,7 @@ def test_swap_where_the_filesystem_cannot_exchange(tmp_path, monkeypatch):
     monkeypatch.setattr(strict_build, "exchange", refuse, raising=False)
     strict_build._swap(staging, output)
     assert (output / "index.html").read_text(encoding="utf-8") == "NEW"
-    assert _beside(output) == []
+    assert _beside(output) == [".output.spare"]
 
 
 def test_exchange_swaps_two_folders(tmp_path):

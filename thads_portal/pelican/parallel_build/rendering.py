@@ -180,8 +180,7 @@ def _run(cache: page_cache.PageCache | None, job) -> str | bool:
     if key and cache.fetch(key, path):
         return key
     output = template.render({**snapshot, **changes})
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(output)
+    page_cache.write_over(path, output.encode("utf-8"))
     if key:
         cache.store(key, output)
     return key or False

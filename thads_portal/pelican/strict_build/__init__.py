@@ -28,6 +28,7 @@ from thads_portal.pelican.config import portal_config
 from thads_portal.pelican.portal_site import reload_portal_data
 from thads_portal.pelican.render_plan import build_abandoned
 
+from . import spare
 from .coverage import collection_entries, unread_files
 
 
@@ -107,9 +108,16 @@ def _discard(folder: Path) -> None:
         shutil.rmtree(doomed, ignore_errors=True)
 
 
+def _retire(old: Path, final: Path) -> None:
+    """The replaced tree becomes the next build's staging folder (`spare.py`), or is
+    discarded when there is a spare already."""
+    if not spare.keep(old, final):
+        _discard(old)
+
+
 def _swap(staging: Path, final: Path) -> None:
     """Put the staging tree at `final` in one step: at every moment `final` holds a complete
-    site, the old one or the new one. The old tree, left at the staging name, is discarded."""
+    site, the old one or the new one. The old tree, left at the staging name, is retired."""
     if not final.exists():
         os.rename(staging, final)
         return
@@ -123,9 +131,9 @@ def _swap(staging: Path, final: Path) -> None:
         aside = final.parent / f".{final.name}.previous-{os.getpid()}"
         os.rename(final, aside)
         os.rename(staging, final)
-        _discard(aside)
+        _retire(aside, final)
         return
-    _discard(staging)
+    _retire(staging, final)
 
 
 def _alive(pid: int) -> bool:
@@ -172,7 +180,7 @@ def _wrap_run(pelican) -> None:
         runs += 1
         if staging.exists():  # this process's own, from an earlier run (autoreload)
             shutil.rmtree(staging)
-        staging.mkdir(parents=True)
+        recycled = spare.take(final, staging, pelican.settings)  # None: an empty folder
         pelican.output_path = str(staging)
         # Before Pelican walks content/: it follows links, out of it or round a loop.
         REPORT.add(unsafe_links(pelican.path))
@@ -204,6 +212,8 @@ def _wrap_run(pelican) -> None:
                 )
                 print(summary, file=sys.stderr)
                 raise BuildFailed(summary)
+            if recycled is not None:
+                _prune(staging, recycled, final)
             if portal_config(pelican.settings).portal_file_list:
                 file_list.write(staging)  # what this build produced, before anyone can touch it
         except BaseException:
@@ -216,6 +226,18 @@ def _wrap_run(pelican) -> None:
         _print_report(sys.stderr)
 
     pelican.run = run
+
+
+def _prune(staging: Path, recycled: spare.Recycled, final: Path) -> None:
+    try:
+        spare.prune(staging, recycled)
+    except spare.ClockMoved:
+        summary = (
+            "Đồng hồ của máy bị chỉnh lùi trong lúc dựng trang nên không phân biệt được tệp cũ với "
+            f"tệp mới. Hãy dựng lại; trang đã dựng trước đó trong {display_path(final)} được giữ nguyên."
+        )
+        print(summary, file=sys.stderr)
+        raise BuildFailed(summary) from None
 
 
 def _quiet_rejections(record: logging.LogRecord) -> bool:

@@ -104,3 +104,24 @@ def test_where_no_link_can_be_made_the_cached_file_is_copied(tmp_path, monkeypat
     link_or_copy(entry, copied)
     assert copied.read_text(encoding="utf-8") == "<p>trang</p>"
     assert copied.stat().st_ino != entry.stat().st_ino
+
+
+def test_a_file_of_the_tree_s_own_is_written_over_and_keeps_its_inode(tmp_path):
+    """In the replaced site a build writes over, a page the tree alone holds is overwritten
+    (freeing its inode would slow the next build's new files); a linked one is replaced."""
+    entry, target = tmp_path / "entry.html", tmp_path / "site" / "index.html"
+    entry.write_text("<p>trang mới</p>", encoding="utf-8")
+    target.parent.mkdir()
+    target.write_text("<p>trang cũ, dài hơn trang mới</p>", encoding="utf-8")
+    inode = target.stat().st_ino
+    link_or_copy(entry, target)
+    assert target.read_text(encoding="utf-8") == "<p>trang mới</p>"
+    assert target.stat().st_ino == inode
+    assert entry.read_text(encoding="utf-8") == "<p>trang mới</p>"
+    linked = tmp_path / "site" / "linked.html"
+    os.link(entry, linked)  # shared with the entry: replaced by a link, never written through
+    other = tmp_path / "other.html"
+    other.write_text("<p>khác</p>", encoding="utf-8")
+    link_or_copy(other, linked)
+    assert linked.stat().st_ino == other.stat().st_ino
+    assert entry.read_text(encoding="utf-8") == "<p>trang mới</p>"
