@@ -9,6 +9,9 @@ file count; and for plain Pelican 4 (default theme, pagination 10) over the same
 cold and warm build. Cold and warm builds of both run in `--rounds` rounds (default 3), the
 project's and Pelican's one after the other; the medians and each round are printed, and
 the ratios against the targets. Not a timed test.
+
+Both write over their last output: Pelican over its output folder, the project over the site
+its last build replaced (strict_build/spare.py); neither reads what it writes over.
 """
 
 from __future__ import annotations
