@@ -11,9 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 from pelican import signals
@@ -91,30 +89,6 @@ def _print_report(stream) -> None:
         print(problem.format(), file=stream)
 
 
-def _discard(folder: Path) -> None:
-    """Remove an old output tree without making the build wait for tens of thousands of
-    deletions: it is renamed aside, then removed by a detached `rm` (any leftover from an
-    interrupted removal is removed by the next build)."""
-    doomed = folder.parent / f".{folder.name}.old-{os.getpid()}-{time.time_ns()}"
-    os.rename(folder, doomed)
-    try:
-        subprocess.Popen(
-            ["rm", "-rf", "--", str(doomed)],
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    except OSError:
-        shutil.rmtree(doomed, ignore_errors=True)
-
-
-def _retire(old: Path, final: Path) -> None:
-    """The replaced tree becomes the next build's staging folder (`spare.py`), or is
-    discarded when there is a spare already."""
-    if not spare.keep(old, final):
-        _discard(old)
-
-
 def _swap(staging: Path, final: Path) -> None:
     """Put the staging tree at `final` in one step: at every moment `final` holds a complete
     site, the old one or the new one. The old tree, left at the staging name, is retired."""
@@ -131,9 +105,9 @@ def _swap(staging: Path, final: Path) -> None:
         aside = final.parent / f".{final.name}.previous-{os.getpid()}"
         os.rename(final, aside)
         os.rename(staging, final)
-        _retire(aside, final)
+        spare.retire(aside, final)
         return
-    _retire(staging, final)
+    spare.retire(staging, final)
 
 
 def _alive(pid: int) -> bool:

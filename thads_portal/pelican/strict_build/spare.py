@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,7 +67,7 @@ def take(final: Path, staging: Path, settings: dict) -> Recycled | None:
             recycled = Recycled(now(final.parent))
             if _drop_shared(staging, recycled):
                 return recycled
-            shutil.rmtree(staging)
+            discard(staging)
     staging.mkdir(parents=True)
     return None
 
@@ -97,12 +99,35 @@ def prune(staging: Path, recycled: Recycled) -> None:
 
 def keep(old: Path, final: Path) -> bool:
     """The tree just replaced becomes the spare; False when there is one already (another
-    build's): the caller discards `old` then."""
+    build's)."""
     try:
         os.rename(old, spare_for(final))
     except OSError:
         return False
     return True
+
+
+def retire(old: Path, final: Path) -> None:
+    """The tree just replaced becomes the spare, or is discarded when there is one."""
+    if not keep(old, final):
+        discard(old)
+
+
+def discard(folder: Path) -> None:
+    """Remove an old output tree without making the build wait for tens of thousands of
+    deletions: it is renamed aside, then removed by a detached `rm` (any leftover from an
+    interrupted removal is removed by the next build)."""
+    doomed = folder.parent / f".{folder.name}.old-{os.getpid()}-{time.time_ns()}"
+    os.rename(folder, doomed)
+    try:
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(doomed)],
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        shutil.rmtree(doomed, ignore_errors=True)
 
 
 def _drop_shared(root: Path, recycled: Recycled) -> bool:
